@@ -1,0 +1,46 @@
+// Two projects: fast unit tests (synth only, in parallel) and integration tests that run the real
+// OpenTofu against a local PostgreSQL and moto (in band: they share two cores with tofu and Go).
+const path = require("path");
+
+const transform = {
+  "^.+\\.ts$": [
+    "@swc/jest",
+    { jsc: { target: "es2022", parser: { syntax: "typescript", decorators: true } } },
+  ],
+};
+const moduleNameMapper = { "^@aurora-cdktf/([^/]+)$": "<rootDir>/packages/$1/src" };
+const common = {
+  rootDir: __dirname,
+  testEnvironment: "node",
+  transform,
+  moduleNameMapper,
+  setupFilesAfterEnv: [path.join(__dirname, "test/setup-jest.js")],
+  modulePathIgnorePatterns: ["<rootDir>/.tmp/", "/dist/", "/cdktf.out/", "<rootDir>/bench/work/"],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: "unit",
+      testMatch: [
+        "<rootDir>/packages/*/test/**/*.test.ts",
+        "<rootDir>/examples/*/test/**/*.test.ts",
+        "<rootDir>/test/unit/**/*.test.ts",
+      ],
+    },
+    {
+      ...common,
+      displayName: "integration",
+      testMatch: [
+        "<rootDir>/test/integration/**/*.test.ts",
+        "<rootDir>/packages/*/test/**/*.integ.ts",
+        "<rootDir>/examples/*/test/**/*.integ.ts",
+      ],
+      globalSetup: "<rootDir>/test/helpers/global-setup.js",
+      globalTeardown: "<rootDir>/test/helpers/global-teardown.js",
+      testTimeout: 600000,
+    },
+  ],
+  reporters: ["default", "<rootDir>/test/helpers/summary-reporter.js"],
+};

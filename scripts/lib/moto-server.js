@@ -1,0 +1,93 @@
+// moto_server (PyPI moto[server]) on a free loopback port: the closest real fake of the AWS control
+// plane, used to plan (and, where moto supports it, apply) the AWS stacks without touching AWS.
+"use strict";
+const { spawn, execFileSync } = require("child_process");
+const fs = require("fs");
+const net = require("net");
+const path = require("path");
+
+function motoBinary() {
+  const candidates = [
+    process.env.AURORA_CDKTF_MOTO,
+    process.env.AURORA_CDKTF_VENV && path.join(process.env.AURORA_CDKTF_VENV, "bin", "moto_server"),
+  ].filter(Boolean);
+  for (const c of candidates) if (fs.existsSync(c)) return c;
+  try {
+    return execFileSync("sh", ["-c", "command -v moto_server"], { encoding: "utf8" }).trim();
+  } catch {
+    throw new Error(
+      `moto_server not found (looked at ${candidates.join(", ") || "AURORA_CDKTF_VENV unset"} and PATH). ` +
+        `Install it with "bash scripts/setup.sh" (a Python venv with moto[server]).`,
+    );
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url, ms) {
+  const deadline = Date.now() + ms;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+      last = `HTTP ${res.status}`;
+    } catch (err) {
+      last = err.message;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`moto_server did not answer at ${url} within ${ms} ms (${last})`);
+}
+
+/** Starts moto_server; resolves to { pid, port, endpoint }. */
+async function start() {
+  const bin = motoBinary();
+  const port = await freePort();
+  const child = spawn(bin, ["-H", "127.0.0.1", "-p", String(port)], { stdio: "ignore", detached: true });
+  child.unref();
+  const state = { pid: child.pid, port, endpoint: `http://127.0.0.1:${port}` };
+  try {
+    await waitFor(`${state.endpoint}/moto-api/`, 30000);
+  } catch (err) {
+    stop(state);
+    throw err;
+  }
+  return state;
+}
+
+function stop(state) {
+  if (!state || !state.pid) return;
+  try {
+    process.kill(-state.pid, "SIGTERM");
+  } catch {
+    try {
+      process.kill(state.pid, "SIGTERM");
+    } catch {
+      /* gone */
+    }
+  }
+}
+
+/** Environment that points the AWS provider (and SDKs) at moto with fake credentials. */
+function awsEnv(state) {
+  return {
+    AWS_ENDPOINT_URL: state.endpoint,
+    AWS_ACCESS_KEY_ID: "testing",
+    AWS_SECRET_ACCESS_KEY: "testing",
+    AWS_REGION: "us-east-1",
+    AWS_DEFAULT_REGION: "us-east-1",
+    AWS_EC2_METADATA_DISABLED: "true",
+  };
+}
+
+module.exports = { start, stop, awsEnv };

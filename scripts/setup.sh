@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# One-time (idempotent) set-up of everything the tests and the main job need, on a new machine too:
+#   - Debian packages: PostgreSQL 15 server, pgaudit, shellcheck (when missing; needs root)
+#   - npm packages (npm ci)
+#   - OpenTofu and the providers, built from the Go module proxy into a cache (scripts/toolchain.sh)
+#   - a Python venv with moto[server] (the AWS fake) and checkov (the policy scanner)
+# Usage: bash scripts/setup.sh [--no-aws]   (--no-aws: do not build the ~1 GB AWS provider)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CACHE="${AURORA_CDKTF_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/aurora-cdktf}"
+export AURORA_CDKTF_TOOLCHAIN_DIR="${AURORA_CDKTF_TOOLCHAIN_DIR:-$CACHE/toolchain}"
+VENV="$CACHE/venv"
+MOTO_VERSION=5.2.5
+CHECKOV_VERSION=3.3.30
+start=$SECONDS
+step() { echo "setup: [$((SECONDS - start))s] $*"; }
+
+node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<9)) { console.error("setup: Node >= 20.9 is required, found "+process.versions.node); process.exit(1) }'
+
+need_pkgs=()
+[ -x /usr/lib/postgresql/15/bin/postgres ] || need_pkgs+=(postgresql-15)
+[ -f /usr/lib/postgresql/15/lib/pgaudit.so ] || need_pkgs+=(postgresql-15-pgaudit)
+command -v shellcheck >/dev/null 2>&1 || need_pkgs+=(shellcheck)
+python3 -c 'import venv, ensurepip' 2>/dev/null || need_pkgs+=(python3-venv)
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+  step "installing Debian packages: ${need_pkgs[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: missing Debian packages (${need_pkgs[*]}); run as root or: sudo apt-get install -y ${need_pkgs[*]}" >&2
+    exit 1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_pkgs[@]}" >/dev/null
+fi
+
+step "npm ci"
+npm ci --no-audit --no-fund --loglevel=error
+
+step "engine and providers (scripts/toolchain.sh $*)"
+bash scripts/toolchain.sh "$@"
+
+if [ ! -x "$VENV/bin/moto_server" ] || ! "$VENV/bin/python" -c "import moto, sys; sys.exit(moto.__version__ != '$MOTO_VERSION')" 2>/dev/null; then
+  step "Python venv with moto[server]==$MOTO_VERSION"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q --disable-pip-version-check "moto[server]==$MOTO_VERSION"
+fi
+if [ ! -x "$CACHE/venv-checkov/bin/checkov" ]; then
+  step "Python venv with checkov==$CHECKOV_VERSION"
+  python3 -m venv "$CACHE/venv-checkov"
+  "$CACHE/venv-checkov/bin/pip" install -q --disable-pip-version-check "checkov==$CHECKOV_VERSION"
+fi
+
+env_file=$(bash scripts/toolchain.sh --env-file)
+{
+  echo "export AURORA_CDKTF_VENV=\"$VENV\""
+  echo "export AURORA_CDKTF_CHECKOV=\"$CACHE/venv-checkov/bin/checkov\""
+} >> "$env_file"
+step "done; environment: source $env_file"
