@@ -3,7 +3,7 @@
 # against a throwaway PostgreSQL 15 and moto). Ends with one "N passed, N failed, N skipped" line.
 # Needs scripts/setup.sh to have run once on the machine.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 export AURORA_CDKTF_TOOLCHAIN_DIR="${AURORA_CDKTF_TOOLCHAIN_DIR:-${AURORA_CDKTF_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/aurora-cdktf}/toolchain}"
 env_file=$(bash scripts/toolchain.sh --env-file)
 if [ ! -f "$env_file" ]; then
@@ -32,6 +32,7 @@ run_step format npx prettier --check . --log-level warn
 run_step unit npx jest --ci --selectProjects unit "$@"
 run_step integration npx jest --ci --selectProjects integration --runInBand "$@"
 
+# shellcheck disable=SC2016
 node -e '
 const lines = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").filter(Boolean).map(JSON.parse);
 const t = lines.reduce((a, l) => ({ passed: a.passed + l.passed, failed: a.failed + l.failed, skipped: a.skipped + l.skipped }), { passed: 0, failed: 0, skipped: 0 });

@@ -4,7 +4,6 @@
 #
 #   scripts/toolchain.sh            build what is missing (idempotent), write env file, print summary
 #   scripts/toolchain.sh --no-aws   skip the AWS provider (about 1 GB and a long cold build)
-#   scripts/toolchain.sh --aws-only build only the AWS provider (in the background while tests run)
 #   source "$(scripts/toolchain.sh --env-file)"   export TF_CLI_CONFIG_FILE, TERRAFORM_BINARY_NAME, PATH
 #
 # Everything lands in a cache outside the repository, keyed by version:
@@ -17,8 +16,9 @@ PG_VERSION=1.26.0
 RANDOM_VERSION=3.7.2
 RANDOM_PSEUDO=v1.3.2-0.20250422105519-bc2ddb552b46
 # hashicorp/aws has no /v6 module suffix, so only a pseudo-version resolves. This commit's
-# version/VERSION reads 6.36.0; the prebuilt cdktf bindings generate for 6.25.0, so stacks that are
-# planned with it constrain aws to "~> 6.25" (see test/helpers/tofu.ts).
+# version/VERSION reads 6.36.0. Where the proxy refuses it, an AWS provider mirror already on the
+# machine is used if there is one. Test stacks pin aws to whichever version the mirror holds
+# (AURORA_CDKTF_AWS_PROVIDER_VERSION, see test/helpers/aws.ts).
 AWS_VERSION=6.36.0
 AWS_COMMIT=00a35305dc1b297a6fcdecdfbba33f1e63c3da39
 AWS_PLUGIN_LOG_REPLACE="github.com/hashicorp/terraform-plugin-log => github.com/gdavison/terraform-plugin-log v0.0.0-20230928191232-6c653d8ef8fb"
@@ -35,9 +35,8 @@ mode=all
 case "${1:-}" in
   --env-file) echo "$ENV_FILE"; exit 0 ;;
   --no-aws) mode=no-aws ;;
-  --aws-only) mode=aws-only ;;
   "") ;;
-  *) echo "usage: $0 [--no-aws|--aws-only|--env-file]" >&2; exit 2 ;;
+  *) echo "usage: $0 [--no-aws|--env-file]" >&2; exit 2 ;;
 esac
 
 die() { echo "toolchain: ERROR: $*" >&2; exit 1; }
@@ -107,28 +106,99 @@ mirror() {
 }
 
 total_start=$SECONDS
-if [ "$mode" != aws-only ]; then
-  build_binary tofu "$TOFU_VERSION" "$BIN/tofu-$TOFU_VERSION/tofu" github.com/opentofu/opentofu/cmd/tofu \
+# Providers are built from the Go module proxy. Where the proxy refuses a provider module (some
+# proxies serve only part of the module world), the project's own stand-in providers in
+# tools/compat-providers are built instead and flagged loudly: they implement the subset of the
+# real schema that the constructs use, against a real PostgreSQL, but they are not the real provider.
+declare -A PROVIDER_KIND=()
+REPO_ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+
+# refused MODULE@VERSION: true when the module proxy answers that it will not serve it
+refused() {
+  local out
+  out=$(cd "$BUILD" && timeout 120 go mod download -json "$1" 2>&1) && return 1
+  if grep -q -E '403|404|410|not available|not found|invalid version' <<<"$out"; then return 0; fi
+  die "could not ask the Go module proxy for $1:
+$out"
+}
+
+build_compat() {
+  local type=$1 version=$2 out=$3
+  [ -d "$REPO_ROOT/tools/compat-providers" ] || die "the proxy refuses the $type provider and tools/compat-providers is missing"
+  if [ -x "$out" ] && [ "$out" -nt "$REPO_ROOT/tools/compat-providers/go.sum" ] && [ -z "$(find "$REPO_ROOT/tools/compat-providers" -name '*.go' -newer "$out" -print -quit)" ]; then
+    SUMMARY+=("$(printf '%-22s %-8s cached  %6s  STAND-IN (tools/compat-providers)' "$type" "$version" "$(du -h "$out" | cut -f1)")")
+    return 0
+  fi
+  log "building the STAND-IN $type provider from tools/compat-providers ..."
+  local start=$SECONDS
+  mkdir -p "$(dirname "$out")"
+  (cd "$REPO_ROOT/tools/compat-providers" && GOFLAGS=-mod=readonly go build -trimpath -ldflags "-s -w" -o "$out.tmp" "./$type") \
+    >"$LOGS/compat-$type.log" 2>&1 || { tail -n 30 "$LOGS/compat-$type.log" >&2; die "building the stand-in $type provider failed"; }
+  mv "$out.tmp" "$out"
+  SUMMARY+=("$(printf '%-22s %-8s built   %6s  in %ss  STAND-IN (tools/compat-providers)' "$type" "$version" "$(du -h "$out" | cut -f1)" "$((SECONDS - start))")")
+}
+
+# provider TYPE NAMESPACE VERSION MODULE_PATH REPLACE_TARGET@VERSION
+provider() {
+  local type=$1 ns=$2 version=$3 modpath=$4 target=$5
+  local real="$BIN/$type-$version/terraform-provider-$type" compat="$BIN/$type-$version-standin/terraform-provider-$type"
+  if [ -x "$real" ] || ! refused "$target"; then
+    build_binary "$type" "$version" "$real" "$modpath" "$modpath v$version" "$modpath => ${target/@/ }"
+    PROVIDER_KIND[$type]=real
+    mirror "$ns" "$type" "$version" "$real"
+  else
+    log "the Go module proxy refuses $target: using the project's stand-in $type provider"
+    build_compat "$type" "$version" "$compat"
+    PROVIDER_KIND[$type]=stand-in
+    mirror "$ns" "$type" "$version" "$compat"
+  fi
+}
+
+# An AWS provider another tool left on this machine (a filesystem mirror tree), newest version first.
+find_machine_aws() {
+  local dirs=("${AURORA_CDKTF_AWS_MIRROR:-}" /opt /usr/local/share /usr/share "$HOME/.terraform.d/plugins")
+  local d
+  for d in "${dirs[@]}"; do
+    if [ -z "$d" ] || [ ! -d "$d" ]; then continue; fi
+    find "$d" -maxdepth 7 -path '*/hashicorp/aws/*/linux_amd64/terraform-provider-aws_*' -type f -perm -u+x 2>/dev/null
+  done | awk -F/ '{ for (i = 1; i <= NF; i++) if ($i == "aws") { print $(i+1) "\t" $0; break } }' | sort -t. -k1,1nr -k2,2nr -k3,3nr | head -n 1
+}
+
+build_binary tofu "$TOFU_VERSION" "$BIN/tofu-$TOFU_VERSION/tofu" github.com/opentofu/opentofu/cmd/tofu \
     "github.com/opentofu/opentofu v$TOFU_VERSION" "$TOFU_HCL_REPLACE"
-  build_binary postgresql "$PG_VERSION" "$BIN/postgresql-$PG_VERSION/terraform-provider-postgresql" \
-    github.com/terraform-providers/terraform-provider-postgresql \
-    "github.com/terraform-providers/terraform-provider-postgresql v$PG_VERSION" \
-    "github.com/terraform-providers/terraform-provider-postgresql => github.com/cyrilgdn/terraform-provider-postgresql v$PG_VERSION"
-  build_binary random "$RANDOM_VERSION" "$BIN/random-$RANDOM_VERSION/terraform-provider-random" \
-    github.com/terraform-providers/terraform-provider-random \
-    "github.com/terraform-providers/terraform-provider-random v$RANDOM_VERSION" \
-    "github.com/terraform-providers/terraform-provider-random => github.com/hashicorp/terraform-provider-random $RANDOM_PSEUDO"
-  mirror cyrilgdn postgresql "$PG_VERSION" "$BIN/postgresql-$PG_VERSION/terraform-provider-postgresql"
-  mirror hashicorp random "$RANDOM_VERSION" "$BIN/random-$RANDOM_VERSION/terraform-provider-random"
-fi
+  provider postgresql cyrilgdn "$PG_VERSION" github.com/terraform-providers/terraform-provider-postgresql \
+    "github.com/cyrilgdn/terraform-provider-postgresql@v$PG_VERSION"
+  provider random hashicorp "$RANDOM_VERSION" github.com/terraform-providers/terraform-provider-random \
+    "github.com/hashicorp/terraform-provider-random@$RANDOM_PSEUDO"
+AWS_KIND=none
 if [ "$mode" != no-aws ]; then
-  aws_pseudo=$(cd "$BUILD" && go list -m -json "github.com/hashicorp/terraform-provider-aws@$AWS_COMMIT" 2>/dev/null | sed -n 's/.*"Version": "\(.*\)".*/\1/p')
-  [ -n "$aws_pseudo" ] || die "the Go module proxy did not resolve github.com/hashicorp/terraform-provider-aws@$AWS_COMMIT"
-  build_binary aws "$AWS_VERSION" "$BIN/aws-$AWS_VERSION/terraform-provider-aws" \
-    github.com/hashicorp/terraform-provider-aws \
-    "github.com/hashicorp/terraform-provider-aws $aws_pseudo" "$AWS_PLUGIN_LOG_REPLACE"
-  mirror hashicorp aws "$AWS_VERSION" "$BIN/aws-$AWS_VERSION/terraform-provider-aws"
+  if [ -x "$BIN/aws-$AWS_VERSION/terraform-provider-aws" ] || ! refused "github.com/hashicorp/terraform-provider-aws@$AWS_COMMIT"; then
+    aws_pseudo=$(cd "$BUILD" && go list -m -json "github.com/hashicorp/terraform-provider-aws@$AWS_COMMIT" | sed -n 's/.*"Version": "\(.*\)".*/\1/p')
+    build_binary aws "$AWS_VERSION" "$BIN/aws-$AWS_VERSION/terraform-provider-aws" \
+      github.com/hashicorp/terraform-provider-aws \
+      "github.com/hashicorp/terraform-provider-aws $aws_pseudo" "$AWS_PLUGIN_LOG_REPLACE"
+    mirror hashicorp aws "$AWS_VERSION" "$BIN/aws-$AWS_VERSION/terraform-provider-aws"
+    AWS_KIND=built
+  else
+    log "the Go module proxy refuses hashicorp/terraform-provider-aws@$AWS_COMMIT: looking for an AWS provider already on this machine"
+  fi
 fi
+if [ "$AWS_KIND" = none ]; then
+  found=$(find_machine_aws || true)
+  if [ -n "$found" ]; then
+    AWS_VERSION=${found%%$'\t'*}
+    mirror hashicorp aws "$AWS_VERSION" "${found#*$'\t'}"
+    AWS_KIND=machine
+    SUMMARY+=("$(printf '%-22s %-8s found   %6s  (a provider mirror already on this machine)' aws "$AWS_VERSION" "$(du -h "${found#*$'\t'}" | cut -f1)")")
+  fi
+fi
+# Forget mirrored aws versions other than the one chosen, so the constraint resolves to it.
+for host in registry.opentofu.org registry.terraform.io; do
+  for d in "$MIRROR/$host/hashicorp/aws"/*; do
+    [ -d "$d" ] && [ "$(basename "$d")" != "$AWS_VERSION" ] && rm -rf "$d"
+  done
+done
+[ "$AWS_KIND" != none ] || rm -rf "$MIRROR"/*/hashicorp/aws
 
 # A CLI config that installs providers only from the mirror: no "direct" block, so nothing is fetched.
 cat > "$RC_FILE" <<RC
@@ -137,10 +207,8 @@ provider_installation {
     path = "$MIRROR"
   }
 }
-plugin_cache_dir = ""
 disable_checkpoint = true
 RC
-sed -i '/plugin_cache_dir = ""/d' "$RC_FILE"
 
 # A bin dir with "tofu" and a "terraform" alias for tools that ignore TERRAFORM_BINARY_NAME.
 mkdir -p "$ROOT/path"
@@ -154,11 +222,17 @@ export TERRAFORM_BINARY_NAME=tofu
 export CHECKPOINT_DISABLE=1
 export TF_IN_AUTOMATION=1
 export AURORA_CDKTF_MIRROR="$MIRROR"
-export AURORA_CDKTF_AWS_PROVIDER_VERSION="$AWS_VERSION"
+export AURORA_CDKTF_AWS_PROVIDER_VERSION="$([ "$AWS_KIND" != none ] && echo "$AWS_VERSION")"
+export AURORA_CDKTF_AWS_PROVIDER_KIND="$AWS_KIND"
+export AURORA_CDKTF_POSTGRESQL_PROVIDER_KIND="${PROVIDER_KIND[postgresql]:-}"
+export AURORA_CDKTF_RANDOM_PROVIDER_KIND="${PROVIDER_KIND[random]:-}"
 case ":\$PATH:" in *":$ROOT/path:"*) ;; *) export PATH="$ROOT/path:\$PATH" ;; esac
 ENV
 
 log "cache: $ROOT"
 for line in "${SUMMARY[@]}"; do log "  $line"; done
-[ -x "$BIN/aws-$AWS_VERSION/terraform-provider-aws" ] || log "  aws $AWS_VERSION: not built (run scripts/toolchain.sh --aws-only); AWS plans are counted as skipped"
+[ "$AWS_KIND" != none ] || log "  aws: NOT AVAILABLE (the proxy refuses it and none is on this machine); AWS plans are counted as skipped"
+for t in postgresql random; do
+  [ "${PROVIDER_KIND[$t]:-}" != stand-in ] || log "  NOTE: $t is the project's STAND-IN provider, not the real one (the module proxy refuses it)"
+done
 log "done in $((SECONDS - total_start))s; environment: source $ENV_FILE"

@@ -8,8 +8,19 @@ import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
 
-/** The hashicorp/aws version the toolchain builds (the prebuilt bindings target 6.25.0). */
-export const AWS_PROVIDER_CONSTRAINT = "~> 6.25";
+/**
+ * The hashicorp/aws version in the toolchain's mirror (scripts/toolchain.sh). The prebuilt bindings
+ * pin 6.25.0; test stacks are pinned to the mirrored version instead, so plans run offline.
+ */
+export function mirroredAwsVersion(): string | undefined {
+  return process.env.AURORA_CDKTF_AWS_PROVIDER_VERSION || undefined;
+}
+
+/** Pins a stack's aws provider to the mirrored version (no-op when none is mirrored). */
+export function pinAwsToMirror(stack: TerraformStack): void {
+  const v = mirroredAwsVersion();
+  if (v) stack.addOverride("terraform.required_providers.aws.version", v);
+}
 
 /** Environment that sends the AWS provider to moto with fake credentials. */
 export function awsEnv(): Record<string, string> {
@@ -32,10 +43,9 @@ export function awsEnv(): Record<string, string> {
 
 /** Whether the toolchain's filesystem mirror holds a hashicorp/aws provider. */
 export function awsProviderAvailable(): boolean {
-  const cfg = process.env.TF_CLI_CONFIG_FILE;
-  if (!cfg || !fs.existsSync(cfg)) return false;
-  const m = /path\s*=\s*"([^"]+)"/.exec(fs.readFileSync(cfg, "utf8"));
-  return !!m && fs.existsSync(path.join(m[1], "registry.opentofu.org", "hashicorp", "aws"));
+  const v = mirroredAwsVersion();
+  const mirror = process.env.AURORA_CDKTF_MIRROR;
+  return !!v && !!mirror && fs.existsSync(path.join(mirror, "registry.opentofu.org", "hashicorp", "aws", v));
 }
 
 /**
@@ -48,7 +58,7 @@ export const itWithAwsProvider: jest.It = (() => {
     return ((name: string) =>
       it(name, () => {
         throw new Error(
-          "hashicorp/aws is not in the provider mirror and AURORA_REQUIRE_AWS_PROVIDER=1: run scripts/toolchain.sh --aws-only",
+          "hashicorp/aws is not in the provider mirror and AURORA_REQUIRE_AWS_PROVIDER=1: run bash scripts/toolchain.sh (the AWS provider could not be built or found)",
         );
       })) as unknown as jest.It;
   }
@@ -71,6 +81,6 @@ export class MotoAwsStack extends TerraformStack {
       skipMetadataApiCheck: "true",
       skipRegionValidation: true,
     });
-    this.addOverride("terraform.required_providers.aws.version", AWS_PROVIDER_CONSTRAINT);
+    pinAwsToMirror(this);
   }
 }
