@@ -49,9 +49,4 @@ if [ ! -x "$CACHE/venv-checkov/bin/checkov" ]; then
   "$CACHE/venv-checkov/bin/pip" install -q --disable-pip-version-check "checkov==$CHECKOV_VERSION"
 fi
 
-env_file=$(bash scripts/toolchain.sh --env-file)
-{
-  echo "export AURORA_CDKTF_VENV=\"$VENV\""
-  echo "export AURORA_CDKTF_CHECKOV=\"$CACHE/venv-checkov/bin/checkov\""
-} >> "$env_file"
-step "done; environment: source $env_file"
+step "done; environment: source $(bash scripts/toolchain.sh --env-file)"

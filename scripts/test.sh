@@ -38,6 +38,11 @@ const lines = require("fs").readFileSync(process.argv[1], "utf8").trim().split("
 const t = lines.reduce((a, l) => ({ passed: a.passed + l.passed, failed: a.failed + l.failed, skipped: a.skipped + l.skipped }), { passed: 0, failed: 0, skipped: 0 });
 console.log(`\n${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
 ' "$AURORA_TEST_SUMMARY"
+echo "engine: $(tofu version | head -n 1); providers: postgresql=${AURORA_CDKTF_POSTGRESQL_PROVIDER_KIND:-?} random=${AURORA_CDKTF_RANDOM_PROVIDER_KIND:-?} aws=${AURORA_CDKTF_AWS_PROVIDER_VERSION:-none} (${AURORA_CDKTF_AWS_PROVIDER_KIND:-none})"
+if [ "${AURORA_CDKTF_POSTGRESQL_PROVIDER_KIND:-}" = stand-in ] || [ "${AURORA_CDKTF_RANDOM_PROVIDER_KIND:-}" = stand-in ]; then
+  echo "NOTE: database tests ran with the project's STAND-IN postgresql/random providers (tools/compat-providers),"
+  echo "      because the module proxy refuses the real ones; see README.md."
+fi
 if [ ${#failed_steps[@]} -gt 0 ]; then
   echo "test: failed steps: ${failed_steps[*]}"
   exit 1

@@ -226,6 +226,9 @@ export AURORA_CDKTF_AWS_PROVIDER_VERSION="$([ "$AWS_KIND" != none ] && echo "$AW
 export AURORA_CDKTF_AWS_PROVIDER_KIND="$AWS_KIND"
 export AURORA_CDKTF_POSTGRESQL_PROVIDER_KIND="${PROVIDER_KIND[postgresql]:-}"
 export AURORA_CDKTF_RANDOM_PROVIDER_KIND="${PROVIDER_KIND[random]:-}"
+# Python venvs made by scripts/setup.sh (moto for the AWS fake, checkov for the policy scan)
+export AURORA_CDKTF_VENV="$(dirname "$ROOT")/venv"
+export AURORA_CDKTF_CHECKOV="$(dirname "$ROOT")/venv-checkov/bin/checkov"
 case ":\$PATH:" in *":$ROOT/path:"*) ;; *) export PATH="$ROOT/path:\$PATH" ;; esac
 ENV
 
