@@ -39,7 +39,7 @@ module.exports = {
       ],
       globalSetup: "<rootDir>/test/helpers/global-setup.js",
       globalTeardown: "<rootDir>/test/helpers/global-teardown.js",
-      testTimeout: 600000,
+      setupFilesAfterEnv: [...common.setupFilesAfterEnv, path.join(__dirname, "test/setup-integration.js")],
     },
   ],
   reporters: ["default", "<rootDir>/test/helpers/summary-reporter.js"],

@@ -109,7 +109,6 @@ export class RoleSession {
   /** Runs `sql`; returns ok or the server's error (with SQLSTATE), never throws on SQL errors. */
   public async try(sql: string, params: unknown[] = []): Promise<ProbeResult> {
     try {
-      await this.client.query("SAVEPOINT probe").catch(() => undefined);
       await this.client.query(sql, params);
       return { ok: true };
     } catch (err) {
