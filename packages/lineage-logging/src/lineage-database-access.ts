@@ -1,0 +1,178 @@
+import { PostgresConnection } from "@aurora-cdktf/aurora-postgres-cluster";
+import { ITerraformDependable, Token } from "cdktf";
+import { Construct } from "constructs";
+import { DefaultPrivileges } from "@cdktf/provider-postgresql/lib/default-privileges";
+import { Grant } from "@cdktf/provider-postgresql/lib/grant";
+import { Role } from "@cdktf/provider-postgresql/lib/role";
+import { Schema } from "@cdktf/provider-postgresql/lib/schema";
+import { Password } from "@cdktf/provider-random/lib/password";
+import { ILineageDatabaseAccess } from "./lineage-logging-ref";
+import { validateAccessProps } from "./validate";
+
+/** Props of {@link LineageDatabaseAccess}. */
+export interface LineageDatabaseAccessProps {
+  /** Where to create the role, schema and grants (provider + database). */
+  readonly connection: PostgresConnection;
+  /**
+   * Schemas whose tables Datafold may read (USAGE + SELECT on existing and future tables, LIN-04).
+   * At least one.
+   */
+  readonly observedSchemas: string[];
+  /**
+   * Roles that create tables in the observed schemas. Default privileges are set for each of them
+   * in each observed schema, so tables they create later are readable too. At least one.
+   */
+  readonly tableOwners: string[];
+  /**
+   * Name of the login role Datafold uses (role names are cluster-wide).
+   *
+   * @default "datafold"
+   */
+  readonly roleName?: string;
+  /**
+   * Name of the schema for Datafold's temporary tables.
+   *
+   * @default "datafold_tmp"
+   */
+  readonly tempSchemaName?: string;
+  /**
+   * Bump to generate a new password (the role's `password_wo_version` follows).
+   *
+   * @default 1
+   */
+  readonly passwordVersion?: number;
+  /**
+   * Resources that must be applied before the first statement here, e.g. your own grants on the
+   * same schemas: concurrent GRANTs on one object fail with `tuple concurrently updated`.
+   *
+   * @default - no extra ordering
+   */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/**
+ * Datafold's database access (LIN-01..04), as postgresql provider resources: a LOGIN role with a
+ * generated password sent write-only, a scratch schema with ALL for it, and USAGE + SELECT on each
+ * observed schema covering tables created later (default privileges). Nothing more. All statements
+ * run one after the other (explicit `depends_on` chain), so the provider's parallel apply never
+ * hits `tuple concurrently updated`.
+ */
+export class LineageDatabaseAccess extends Construct implements ILineageDatabaseAccess {
+  /** The database the role reads. */
+  public readonly database: string;
+  /** The login role. */
+  public readonly roleName: string;
+  /** The generated password (sensitive; in the state of `random_password`, never in the JSON). */
+  public readonly password: string;
+  /** The schema for temporary tables. */
+  public readonly tempSchemaName: string;
+  /** The observed schemas. */
+  public readonly observedSchemas: string[];
+
+  /** The role resource, e.g. to depend on it. */
+  public readonly role: Role;
+
+  private last: ITerraformDependable;
+
+  constructor(scope: Construct, id: string, props: LineageDatabaseAccessProps) {
+    super(scope, id);
+    validateAccessProps(this, props);
+    const { provider, database } = props.connection;
+    const version = String(props.passwordVersion ?? 1);
+
+    const password = new Password(this, "Password", {
+      length: 40,
+      special: false,
+      keepers: { version },
+    });
+    this.role = new Role(this, "Role", {
+      provider,
+      name: props.roleName ?? "datafold",
+      login: true,
+      passwordWo: password.result,
+      passwordWoVersion: version,
+      dependsOn: props.dependsOn,
+    });
+    const tempSchema = new Schema(this, "TempSchema", {
+      provider,
+      database,
+      name: props.tempSchemaName ?? "datafold_tmp",
+      // Scratch data only: dropping the schema also drops what Datafold left in it.
+      dropCascade: true,
+      dependsOn: [this.role],
+    });
+    this.last = tempSchema;
+    // GRANT ALL ON SCHEMA = CREATE + USAGE (LIN-03).
+    this.chain(
+      (dependsOn) =>
+        new Grant(this, "TempSchemaGrant", {
+          provider,
+          database,
+          role: this.role.name,
+          schema: tempSchema.name,
+          objectType: "schema",
+          privileges: ["CREATE", "USAGE"],
+          dependsOn,
+        }),
+    );
+
+    props.observedSchemas.forEach((schema, i) => {
+      const scope = new Construct(this, Token.isUnresolved(schema) ? `Observed${i}` : `Observed-${schema}`);
+      this.chain(
+        (dependsOn) =>
+          new Grant(scope, "Usage", {
+            provider,
+            database,
+            role: this.role.name,
+            schema,
+            objectType: "schema",
+            privileges: ["USAGE"],
+            dependsOn,
+          }),
+      );
+      this.chain(
+        (dependsOn) =>
+          new Grant(scope, "SelectExistingTables", {
+            provider,
+            database,
+            role: this.role.name,
+            schema,
+            objectType: "table",
+            objects: [],
+            privileges: ["SELECT"],
+            dependsOn,
+          }),
+      );
+      props.tableOwners.forEach((owner, j) => {
+        this.chain(
+          (dependsOn) =>
+            new DefaultPrivileges(
+              scope,
+              Token.isUnresolved(owner) ? `SelectFutureTables${j}` : `SelectFutureTables-${owner}`,
+              {
+                provider,
+                database,
+                role: this.role.name,
+                owner,
+                schema,
+                objectType: "table",
+                privileges: ["SELECT"],
+                dependsOn,
+              },
+            ),
+        );
+      });
+    });
+
+    this.database = database;
+    this.roleName = this.role.name;
+    this.password = password.result;
+    this.tempSchemaName = tempSchema.name;
+    this.observedSchemas = [...props.observedSchemas];
+  }
+
+  /** Creates the next statement so that it runs after the previous one. */
+  private chain(make: (dependsOn: ITerraformDependable[]) => ITerraformDependable): void {
+    this.last = make([this.last]);
+  }
+}

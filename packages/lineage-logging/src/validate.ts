@@ -1,0 +1,236 @@
+import { Token } from "cdktf";
+import { IConstruct } from "constructs";
+import { Validator } from "@aurora-cdktf/core";
+import { LineageLogAccess, LineageLogStatement } from "./lineage-logging-ref";
+import {
+  AURORA_POSTGRES_FAMILY,
+  CLOUDWATCH_RETENTION_DAYS,
+  duplicates,
+  IAM_GROUP_NAME,
+  IAM_USER_NAME,
+  PG_IDENTIFIER,
+  PG_IDENTIFIER_RULE,
+  RDS_PARAMETER_NAME,
+  SECRET_NAME,
+  SYSTEM_SCHEMAS,
+} from "./private/names";
+
+/** The props of `LineageLogging` that validation looks at (kept apart to avoid an import cycle). */
+export interface LoggingPropsToValidate {
+  readonly parameterGroupFamily?: string;
+  readonly logStatement?: LineageLogStatement;
+  readonly instanceParameters?: { [name: string]: string };
+  readonly clusterParameters?: { [name: string]: string };
+  readonly createLogGroup?: boolean;
+  readonly logRetentionDays?: number;
+  readonly logGroupKmsKey?: unknown;
+  readonly logAccess?: LineageLogAccess;
+  readonly iamUserName?: string;
+  readonly iamGroupName?: string;
+  readonly accessKeySecretName?: string;
+  /** The cluster's `postgresqlLogGroupName` and the name RDS exports to, for an existing cluster. */
+  readonly logGroupNames?: { readonly given: string; readonly rds: string };
+}
+
+/**
+ * Rules of `LineageLogging`. `clusterOwnsParameterGroups` is true for a cluster built by this
+ * library (it implements `IParameterGroupTarget`): its parameter groups and log group are the
+ * cluster's, so props that would create or configure them here are errors, not silently ignored.
+ */
+export function validateLoggingProps(
+  scope: IConstruct,
+  props: LoggingPropsToValidate,
+  clusterOwnsParameterGroups: boolean,
+): void {
+  const v = new Validator(scope);
+  const logStatement = props.logStatement ?? LineageLogStatement.MOD;
+  v.oneOf("logStatement", logStatement, Object.values(LineageLogStatement));
+  v.oneOf("logAccess", props.logAccess, Object.values(LineageLogAccess));
+
+  if (clusterOwnsParameterGroups) {
+    const ownedByCluster: [string, unknown][] = [
+      ["parameterGroupFamily", props.parameterGroupFamily],
+      ["instanceParameters", props.instanceParameters],
+      ["clusterParameters", props.clusterParameters],
+      ["createLogGroup", props.createLogGroup],
+      ["logRetentionDays", props.logRetentionDays],
+      ["logGroupKmsKey", props.logGroupKmsKey],
+    ];
+    for (const [name, value] of ownedByCluster) {
+      v.check(
+        value !== undefined,
+        `${name} was given, but the cluster is built by this library and owns its parameter groups and ` +
+          `its postgresql log group. Fix: remove ${name} here and set it on the AuroraPostgresCluster.`,
+      );
+    }
+  } else {
+    v.check(
+      props.parameterGroupFamily === undefined,
+      "parameterGroupFamily is required for a cluster not built by this library (it gets new parameter " +
+        'groups), got nothing. Fix: set it to the cluster\'s family, e.g. "aurora-postgresql16".',
+    );
+    v.matches(
+      "parameterGroupFamily",
+      props.parameterGroupFamily,
+      AURORA_POSTGRES_FAMILY,
+      'must be an Aurora PostgreSQL family such as "aurora-postgresql16"',
+    );
+    const names = props.logGroupNames;
+    v.check(
+      names !== undefined &&
+        !Token.isUnresolved(names.given) &&
+        !Token.isUnresolved(names.rds) &&
+        names.given !== names.rds,
+      `the cluster's postgresqlLogGroupName is ${JSON.stringify(names?.given)}, but RDS exports the ` +
+        `postgresql log of this cluster to ${JSON.stringify(names?.rds)}. Fix: leave postgresqlLogGroupName ` +
+        "at its default when importing the cluster.",
+    );
+    checkParameters(v, "instanceParameters", props.instanceParameters, logStatement);
+    checkParameters(v, "clusterParameters", props.clusterParameters, logStatement);
+    const createLogGroup = props.createLogGroup ?? true;
+    if (!createLogGroup) {
+      for (const [name, value] of [
+        ["logRetentionDays", props.logRetentionDays],
+        ["logGroupKmsKey", props.logGroupKmsKey],
+      ] as const) {
+        v.check(
+          value !== undefined,
+          `${name} was given with createLogGroup: false; it only applies to a log group this construct ` +
+            `creates. Fix: remove ${name}, or set createLogGroup: true (import the existing log group first).`,
+        );
+      }
+    }
+    if (props.logRetentionDays !== undefined && !Token.isUnresolved(props.logRetentionDays)) {
+      v.check(
+        !CLOUDWATCH_RETENTION_DAYS.includes(props.logRetentionDays),
+        `logRetentionDays must be a value CloudWatch Logs accepts (${CLOUDWATCH_RETENTION_DAYS.join(", ")}; ` +
+          `0 = never expire), got ${props.logRetentionDays}. Fix: pick the nearest allowed value.`,
+      );
+    }
+  }
+
+  v.matches("iamUserName", props.iamUserName, IAM_USER_NAME, "must be 1-64 characters of [A-Za-z0-9_+=,.@-]");
+  v.matches(
+    "iamGroupName",
+    props.iamGroupName,
+    IAM_GROUP_NAME,
+    "must be 1-128 characters of [A-Za-z0-9_+=,.@-]",
+  );
+  v.matches(
+    "accessKeySecretName",
+    props.accessKeySecretName,
+    SECRET_NAME,
+    "must be 1-512 characters of [A-Za-z0-9/_+=.@-]",
+  );
+  v.throwIfAny();
+}
+
+function checkParameters(
+  v: Validator,
+  prop: string,
+  params: { [name: string]: string } | undefined,
+  logStatement: string,
+): void {
+  for (const [name, value] of Object.entries(params ?? {})) {
+    v.check(
+      !RDS_PARAMETER_NAME.test(name),
+      `${prop} has an invalid parameter name ${JSON.stringify(name)}; RDS parameter names are lower case ` +
+        "letters, digits, _ and . (e.g. rds.force_ssl).",
+    );
+    if (name === "log_statement" && !Token.isUnresolved(value)) {
+      v.check(
+        value !== logStatement,
+        `${prop} sets log_statement = ${JSON.stringify(value)}, which conflicts with logStatement ` +
+          `${JSON.stringify(logStatement)} that lineage needs. Fix: remove log_statement from ${prop}` +
+          ` (this construct sets it), or set logStatement: LineageLogStatement.ALL if you need "all".`,
+      );
+    }
+  }
+}
+
+/** The props of `LineageDatabaseAccess` that validation looks at. */
+export interface AccessPropsToValidate {
+  readonly observedSchemas: string[];
+  readonly tableOwners: string[];
+  readonly roleName?: string;
+  readonly tempSchemaName?: string;
+  readonly passwordVersion?: number;
+}
+
+/** Rules of `LineageDatabaseAccess`. */
+export function validateAccessProps(scope: IConstruct, props: AccessPropsToValidate): void {
+  const v = new Validator(scope);
+  const roleName = props.roleName ?? "datafold";
+  const tempSchema = props.tempSchemaName ?? "datafold_tmp";
+  const observed = props.observedSchemas ?? [];
+  const owners = props.tableOwners ?? [];
+
+  identifier(v, "roleName", props.roleName);
+  v.check(
+    !Token.isUnresolved(roleName) && (roleName.startsWith("pg_") || roleName === "public"),
+    `roleName must not be "public" or start with "pg_" (reserved by PostgreSQL), got ${JSON.stringify(roleName)}.`,
+  );
+  identifier(v, "tempSchemaName", props.tempSchemaName);
+  v.check(
+    !Token.isUnresolved(tempSchema) && tempSchema.startsWith("pg_"),
+    `tempSchemaName must not start with "pg_" (reserved by PostgreSQL), got ${JSON.stringify(tempSchema)}.`,
+  );
+
+  v.check(
+    !Token.isUnresolved(observed) && observed.length === 0,
+    "observedSchemas is empty: lineage would observe nothing. Fix: list the schemas whose tables Datafold " +
+      'should read, e.g. ["sales"].',
+  );
+  if (!Token.isUnresolved(observed)) {
+    for (const s of observed) {
+      identifier(v, "observedSchemas", s);
+      if (Token.isUnresolved(s)) continue;
+      v.check(
+        SYSTEM_SCHEMAS.includes(s) || s.startsWith("pg_"),
+        `observedSchemas must not contain a system schema, got ${JSON.stringify(s)}. Fix: remove it.`,
+      );
+      v.check(
+        s === tempSchema,
+        `observedSchemas contains the temporary schema ${JSON.stringify(s)}; it already gets ALL for the ` +
+          "lineage role. Fix: remove it from observedSchemas.",
+      );
+    }
+    const dup = duplicates(observed.filter((s) => !Token.isUnresolved(s)));
+    v.check(
+      dup.length > 0,
+      `observedSchemas lists ${dup.map((d) => JSON.stringify(d)).join(", ")} more than once.`,
+    );
+  }
+
+  v.check(
+    !Token.isUnresolved(owners) && owners.length === 0,
+    "tableOwners is empty: tables created later in the observed schemas would not be readable. Fix: list " +
+      'the roles that create tables there (e.g. ["app_owner"]); default privileges are set for each.',
+  );
+  if (!Token.isUnresolved(owners)) {
+    for (const o of owners) identifier(v, "tableOwners", o);
+    const dup = duplicates(owners.filter((o) => !Token.isUnresolved(o)));
+    v.check(
+      dup.length > 0,
+      `tableOwners lists ${dup.map((d) => JSON.stringify(d)).join(", ")} more than once.`,
+    );
+    v.check(
+      owners.includes(roleName),
+      `tableOwners contains the lineage role ${JSON.stringify(roleName)} itself. Fix: list the roles that ` +
+        "own the observed tables.",
+    );
+  }
+
+  v.integer(
+    "passwordVersion",
+    props.passwordVersion,
+    1,
+    Number.MAX_SAFE_INTEGER,
+    "Bump it by one to rotate.",
+  );
+  v.throwIfAny();
+}
+
+function identifier(v: Validator, prop: string, value: string | undefined): void {
+  v.matches(prop, value, PG_IDENTIFIER, PG_IDENTIFIER_RULE);
+}

@@ -1,0 +1,347 @@
+/**
+ * Real runs: the database side applied by OpenTofu to the test PostgreSQL (as a true superuser and
+ * as an RDS-like master), probed as the datafold role, with statement logging on; and the AWS side
+ * validated, planned and applied against moto for a cluster imported by attributes.
+ */
+import "cdktf/lib/testing/adapters/jest";
+import * as fs from "fs";
+import { Testing, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { PostgresqlProvider } from "@cdktf/provider-postgresql/lib/provider";
+import { RandomProvider } from "@cdktf/provider-random/lib/provider";
+import {
+  DatafoldConnectionFields,
+  LineageDatabaseAccess,
+  LineageHandover,
+  LineageLogAccess,
+  LineageLogging,
+} from "../src";
+import { FakeImportedCluster } from "./fake-cluster";
+import {
+  applyCycle,
+  plannedCreates,
+  synthAndPlan,
+  synthToDir,
+  TofuWorkdir,
+} from "../../../test/helpers/tofu";
+import {
+  asRole,
+  asSuperuser,
+  createDatabase,
+  MasterKind,
+  pgServer,
+  providerConfig,
+} from "../../../test/helpers/postgres";
+import { awsEnv, itWithAwsProvider, MotoAwsStack } from "../../../test/helpers/aws";
+
+// The integration project's testTimeout is not applied to async tests here (Jest reads testTimeout
+// from the global config, not per project), so set it for this file.
+jest.setTimeout(600_000);
+
+/** Names of one case; role names are cluster-wide and the server is shared, so all carry the prefix. */
+function names(kind: MasterKind) {
+  const p = `lin_${kind}`;
+  return {
+    database: `${p}_db`,
+    owner: `${p}_owner`,
+    ownerPassword: `owner-${kind}-Pw-${process.pid}`,
+    datafold: `${p}_datafold`,
+    observed: [`${p}_sales`, `${p}_crm`],
+    hidden: `${p}_hidden`,
+    marker: `lineage-marker-${kind}-${process.pid}`,
+  };
+}
+
+class DatabaseSideStack extends TerraformStack {
+  constructor(scope: Construct, id: string, kind: MasterKind) {
+    super(scope, id);
+    const n = names(kind);
+    new PostgresqlProvider(this, "pg", providerConfig(kind, n.database));
+    new RandomProvider(this, "random");
+    const access = new LineageDatabaseAccess(this, "LineageAccess", {
+      connection: { database: n.database },
+      observedSchemas: n.observed,
+      tableOwners: [n.owner],
+      roleName: n.datafold,
+    });
+    // The hand-over's sensitive output is how the probe (like a person) gets the credentials.
+    const server = pgServer();
+    new LineageHandover(this, "Datafold", {
+      logging: {
+        clusterIdentifier: "orders-integ",
+        clusterEndpoint: server.host,
+        clusterPort: server.port,
+        logGroupName: "/aws/rds/cluster/orders-integ/postgresql",
+        accessKeyId: "AKIAEXAMPLEEXAMPLE00",
+        accessKeySecretArn:
+          "arn:aws:secretsmanager:us-east-1:123456789012:secret:datafold/orders-integ/aws-access-key",
+      },
+      databaseAccess: access,
+      registerOutputs: true,
+    });
+  }
+}
+
+/** Set-up as superuser: the owner role, observed and hidden schemas with one table each, log_statement = mod. */
+async function seed(kind: MasterKind): Promise<void> {
+  const n = names(kind);
+  await createDatabase(n.database);
+  await asSuperuser(async (c) => {
+    await c.query(`DROP ROLE IF EXISTS ${n.owner}`);
+    await c.query(`CREATE ROLE ${n.owner} LOGIN PASSWORD '${n.ownerPassword}'`);
+    await c.query(`ALTER DATABASE ${n.database} SET log_statement = 'mod'`);
+  });
+  await asSuperuser(async (c) => {
+    for (const s of [...n.observed, n.hidden]) {
+      await c.query(`CREATE SCHEMA ${s} AUTHORIZATION ${n.owner}`);
+      await c.query(`SET ROLE ${n.owner}`);
+      await c.query(`CREATE TABLE ${s}.existing (id int, note text)`);
+      await c.query(`INSERT INTO ${s}.existing VALUES (1, 'seed')`);
+      await c.query("RESET ROLE");
+    }
+  }, n.database);
+}
+
+async function cleanUp(kind: MasterKind): Promise<void> {
+  const n = names(kind);
+  await asSuperuser(async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${n.database} WITH (FORCE)`);
+    await c.query(`DROP ROLE IF EXISTS ${n.owner}`);
+  });
+}
+
+describe("LineageDatabaseAccess against PostgreSQL", () => {
+  describe.each<[MasterKind]>([["superuser"], ["master"]])("applied as %s", (kind) => {
+    const n = names(kind);
+    beforeAll(() => seed(kind));
+    afterAll(() => cleanUp(kind));
+
+    it("gives datafold exactly its access, keeps the password out of the log, and destroys cleanly", async () => {
+      // GIVEN
+      const stack = new DatabaseSideStack(Testing.app(), `lineage-db-${kind}`, kind);
+      const logFile = pgServer().logFile;
+      let password = "";
+
+      // WHEN applied (applyCycle also asserts the second plan is empty and destroy empties the state)
+      await applyCycle(stack, {}, async (work) => {
+        const out = work.outputs().datafold_connection;
+        expect(out.sensitive).toBe(true);
+        const fields = out.value as DatafoldConnectionFields;
+        expect({ ...fields, password: "<checked below>" }).toEqual({
+          name: "orders-integ",
+          host: pgServer().host,
+          port: pgServer().port,
+          user: n.datafold,
+          password: "<checked below>",
+          databaseName: n.database,
+          awsAccessKey: "AKIAEXAMPLEEXAMPLE00",
+          awsSecretReference:
+            "arn:aws:secretsmanager:us-east-1:123456789012:secret:datafold/orders-integ/aws-access-key",
+          cloudwatchPostgresLogGroup: "/aws/rds/cluster/orders-integ/postgresql",
+          schemaForTemporaryTables: "datafold_tmp",
+        });
+        password = fields.password;
+        expect(password).toMatch(/^[A-Za-z0-9]{40}$/);
+        const state = JSON.parse(work.must(["show", "-json"]).stdout);
+        const role = state.values.root_module.resources.find(
+          (r: { type: string }) => r.type === "postgresql_role",
+        );
+        expect(role.values.password_wo ?? null).toBeNull();
+
+        // THEN datafold reads existing tables of the observed schemas
+        await asRole(
+          n.datafold,
+          password,
+          async (s) => {
+            for (const schema of n.observed) {
+              const rows = await s.query<{ note: string }>(`SELECT note FROM ${schema}.existing`);
+              expect(rows).toEqual([{ note: "seed" }]);
+            }
+          },
+          n.database,
+        );
+
+        // AND tables the owner creates later
+        await asRole(
+          n.owner,
+          n.ownerPassword,
+          async (s) => {
+            for (const schema of n.observed) {
+              await s.mustSucceed(`CREATE TABLE ${schema}.later (id int)`);
+              await s.mustSucceed(`INSERT INTO ${schema}.later VALUES (42)`);
+            }
+          },
+          n.database,
+        );
+        await asRole(
+          n.datafold,
+          password,
+          async (s) => {
+            for (const schema of n.observed) {
+              expect(await s.query(`SELECT id FROM ${schema}.later`)).toEqual([{ id: 42 }]);
+            }
+            // AND it works in datafold_tmp
+            await s.mustSucceed("CREATE TABLE datafold_tmp.scratch (note text)");
+            await s.mustSucceed(`INSERT INTO datafold_tmp.scratch VALUES ('${n.marker}')`);
+            expect(await s.query("SELECT note FROM datafold_tmp.scratch")).toEqual([{ note: n.marker }]);
+            // AND it cannot write in the observed schemas
+            const [sales] = n.observed;
+            await s.mustBeDenied(`INSERT INTO ${sales}.existing VALUES (2, 'x')`);
+            await s.mustBeDenied(`UPDATE ${sales}.existing SET note = 'x'`);
+            await s.mustBeDenied(`DELETE FROM ${sales}.later`);
+            await s.mustBeDenied(`CREATE TABLE ${sales}.intruder (id int)`);
+            await s.mustBeDenied(`DROP TABLE ${sales}.existing`);
+            // AND it sees nothing in an unobserved schema
+            await s.mustBeDenied(`SELECT * FROM ${n.hidden}.existing`);
+            const visible = await s.query(
+              "SELECT table_name FROM information_schema.tables WHERE table_schema = $1",
+              [n.hidden],
+            );
+            expect(visible).toEqual([]);
+            const usage = await s.query<{ ok: boolean }>("SELECT has_schema_privilege($1, 'USAGE') AS ok", [
+              n.hidden,
+            ]);
+            expect(usage).toEqual([{ ok: false }]);
+            // AND it may not create schemas
+            await s.mustBeDenied(`CREATE SCHEMA ${n.datafold}_own`);
+          },
+          n.database,
+        );
+
+        // AND the statement log has the DML and the role's DDL, but not the password
+        const log = fs.readFileSync(logFile, "utf8");
+        expect(log).toContain(`INSERT INTO datafold_tmp.scratch VALUES ('${n.marker}')`);
+        // the role's DDL did reach the log, carrying a SCRAM verifier instead of the password
+        expect(log).toMatch(
+          new RegExp(`statement: CREATE ROLE "${n.datafold}" .*PASSWORD 'SCRAM-SHA-256\\$4096:`),
+        );
+        expect(log).not.toContain(password);
+
+        // the owner's probe tables go before destroy, as an application would drop its own
+        await asSuperuser(async (c) => {
+          for (const schema of n.observed) await c.query(`DROP TABLE ${schema}.later`);
+        }, n.database);
+      });
+
+      // AND nothing is left: no role, no schema, no default privileges for it
+      expect(fs.readFileSync(logFile, "utf8")).not.toContain(password);
+      await asSuperuser(async (c) => {
+        expect((await c.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [n.datafold])).rows).toEqual([]);
+        expect((await c.query("SELECT 1 FROM pg_namespace WHERE nspname = 'datafold_tmp'")).rows).toEqual([]);
+        const acl = await c.query("SELECT defaclacl::text AS acl FROM pg_default_acl");
+        expect(acl.rows.filter((r: { acl: string }) => r.acl.includes(n.datafold))).toEqual([]);
+        // the observed schemas and their tables are untouched
+        const tables = await c.query(
+          "SELECT table_schema FROM information_schema.tables WHERE table_name = 'existing' ORDER BY 1",
+        );
+        expect(tables.rows.map((r: { table_schema: string }) => r.table_schema)).toEqual(
+          [...n.observed, n.hidden].sort(),
+        );
+      }, n.database);
+    });
+  });
+});
+
+describe("LineageLogging against moto", () => {
+  /** `parity` adds a second cluster with CloudWatchLogsReadOnlyAccess, which moto does not know (plan only). */
+  function awsStack(id: string, parity: boolean): TerraformStack {
+    const stack = new MotoAwsStack(Testing.app(), id);
+    const key = new KmsKey(stack, "Key", { description: "lineage test", deletionWindowInDays: 7 });
+    new LineageLogging(stack, "Lineage", {
+      cluster: new FakeImportedCluster(stack, "Orders", {
+        clusterIdentifier: "orders-integ",
+        clusterArn: "arn:aws:rds:us-east-1:123456789012:cluster:orders-integ",
+      }),
+      parameterGroupFamily: "aurora-postgresql16",
+      instanceParameters: { "pgaudit.log": "ddl" },
+      logRetentionDays: 14,
+      accessKeySecretKmsKey: key,
+    });
+    if (!parity) return stack;
+    new LineageLogging(stack, "ParityLineage", {
+      cluster: new FakeImportedCluster(stack, "Billing", {
+        clusterIdentifier: "billing-integ",
+        clusterArn: "arn:aws:rds:us-east-1:123456789012:cluster:billing-integ",
+      }),
+      parameterGroupFamily: "aurora-postgresql15",
+      logAccess: LineageLogAccess.CLOUDWATCH_LOGS_READ_ONLY,
+    });
+    return stack;
+  }
+
+  itWithAwsProvider("validates and plans the AWS side of an existing cluster given by attributes", () => {
+    // GIVEN / WHEN
+    const { plan } = synthAndPlan(awsStack("lineage-aws-plan", true), awsEnv());
+    // THEN
+    expect(plannedCreates(plan, "aws_db_parameter_group").sort()).toEqual([
+      expect.stringMatching(/^aws_db_parameter_group\.Lineage_InstanceParameterGroup_/),
+      expect.stringMatching(/^aws_db_parameter_group\.ParityLineage_InstanceParameterGroup_/),
+    ]);
+    expect(plannedCreates(plan, "aws_rds_cluster_parameter_group")).toHaveLength(2);
+    expect(plannedCreates(plan, "aws_cloudwatch_log_group")).toHaveLength(2);
+    expect(plannedCreates(plan, "aws_iam_user")).toHaveLength(2);
+    expect(plannedCreates(plan, "aws_iam_group_policy")).toHaveLength(1);
+    expect(plannedCreates(plan, "aws_iam_group_policy_attachment")).toHaveLength(1);
+    expect(plannedCreates(plan, "aws_iam_access_key")).toHaveLength(2);
+    expect(plannedCreates(plan, "aws_secretsmanager_secret_version")).toHaveLength(2);
+    const logGroup = plan.resource_changes?.find((c) =>
+      c.address.startsWith("aws_cloudwatch_log_group.Lineage_"),
+    );
+    expect(logGroup?.change.after).toMatchObject({
+      name: "/aws/rds/cluster/orders-integ/postgresql",
+      retention_in_days: 14,
+    });
+  });
+
+  itWithAwsProvider("applies to moto, stores the key only in the secret, and destroys", () => {
+    // GIVEN
+    const work = new TofuWorkdir(synthToDir(awsStack("lineage-aws-apply", false)), awsEnv());
+    work.init();
+    work.validate();
+    try {
+      // WHEN
+      work.apply();
+      // THEN a second plan changes nothing but the instance parameter group: moto's
+      // DescribeDBParameters answers without `Source`, and the provider's aws_db_parameter_group read
+      // then drops the parameters (the cluster parameter group, read the same way, has no diff)
+      const second = work.plan();
+      const changed = (second.resource_changes ?? []).filter((c) => !c.change.actions.includes("no-op"));
+      expect(changed.map((c) => [c.type, c.change.actions])).toEqual([
+        ["aws_db_parameter_group", ["update"]],
+      ]);
+      expect((changed[0].change.after as { parameter: unknown[] }).parameter).toEqual([
+        { apply_method: "immediate", name: "log_statement", value: "mod" },
+        { apply_method: "pending-reboot", name: "pgaudit.log", value: "ddl" },
+      ]);
+      // AND no output; the secret holds both halves of the key
+      expect(work.outputs()).toEqual({});
+      const state = JSON.parse(work.must(["show", "-json"]).stdout);
+      const all = state.values.root_module.resources as {
+        address: string;
+        type: string;
+        values: Record<string, unknown>;
+      }[];
+      const key = all.find((r) => r.type === "aws_iam_access_key");
+      const version = all.find((r) => r.type === "aws_secretsmanager_secret_version");
+      expect(JSON.parse(version?.values.secret_string as string)).toEqual({
+        accessKeyId: key?.values.id,
+        secretAccessKey: key?.values.secret,
+      });
+      expect(key?.values.secret).toMatch(/^\S{20,}$/);
+      // AND the inline policy names the log group as AWS reports it
+      const logGroup = all.find((r) => r.type === "aws_cloudwatch_log_group");
+      const policy = all.find((r) => r.type === "aws_iam_group_policy");
+      expect([...JSON.parse(policy?.values.policy as string).Statement[0].Resource].sort()).toEqual([
+        logGroup?.values.arn,
+        `${logGroup?.values.arn}:*`,
+      ]);
+      expect(logGroup?.values.arn).toBe(
+        "arn:aws:logs:us-east-1:123456789012:log-group:/aws/rds/cluster/orders-integ/postgresql",
+      );
+    } finally {
+      work.destroy();
+    }
+    expect(work.stateList()).toEqual([]);
+  });
+});
