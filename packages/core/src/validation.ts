@@ -49,7 +49,7 @@ export class Validator {
 
   /** Records a failure unless `value` is one of `allowed` (tokens are accepted unchecked). */
   public oneOf<T extends string | number>(name: string, value: T | undefined, allowed: readonly T[]): this {
-    if (value === undefined || (typeof value === "string" && Token.isUnresolved(value))) return this;
+    if (value === undefined || Token.isUnresolved(value)) return this;
     return this.check(
       !allowed.includes(value),
       `${name} must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}, got ${JSON.stringify(value)}.`,

@@ -54,3 +54,11 @@ describe("Validator", () => {
     expect((err as ValidationError).constructPath).toBe("stack/Thing");
   });
 });
+
+describe("Validator.oneOf with tokens", () => {
+  it("accepts an unresolved numeric token without checking it", () => {
+    const s = new TerraformStack(Testing.app(), "stack");
+    const n = new TerraformVariable(s, "n", { type: "number" }).numberValue;
+    expect(() => new Validator(s).oneOf("days", n, [1, 3]).throwIfAny()).not.toThrow();
+  });
+});
