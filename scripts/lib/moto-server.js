@@ -53,7 +53,13 @@ async function waitFor(url, ms) {
 async function start() {
   const bin = motoBinary();
   const port = await freePort();
-  const child = spawn(bin, ["-H", "127.0.0.1", "-p", String(port)], { stdio: "ignore", detached: true });
+  // AWS managed policies (AmazonSSMManagedInstanceCore, CloudWatchLogsReadOnlyAccess, ...) exist in
+  // moto only when it loads them at start.
+  const child = spawn(bin, ["-H", "127.0.0.1", "-p", String(port)], {
+    stdio: "ignore",
+    detached: true,
+    env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: "true" },
+  });
   child.unref();
   const state = { pid: child.pid, port, endpoint: `http://127.0.0.1:${port}` };
   try {

@@ -1,0 +1,195 @@
+import { IVpc3Az } from "@aurora-cdktf/vpc-3az";
+import { BastionAccessMode, BastionSubnets, BastionTenancy, IKmsKeyRef } from "./bastion-asg-ref";
+
+/** The SSH banner used when `enableBanner` is on and no `bannerText` is given (BAS-09). */
+export const DEFAULT_BANNER_TEXT = `*****************************************************************
+ This system is for authorized use only. All activity, including
+ every command, is logged and audited. Disconnect now if you are
+ not an authorized user.
+*****************************************************************
+`;
+
+/** Props of {@link BastionAsg}. Reference ids (BAS-xx) name the reference parameter each prop replaces. */
+export interface BastionAsgProps {
+  /** The VPC whose public (or, for SSM-only, private) subnets the bastion spans (BAS-01). */
+  readonly vpc: IVpc3Az;
+  /**
+   * How people reach the bastion.
+   *
+   * @default BastionAccessMode.SSH_AND_SSM
+   */
+  readonly accessMode?: BastionAccessMode;
+  /**
+   * Which subnets the Auto Scaling group spans. Must be PUBLIC for SSH_AND_SSM and PRIVATE for
+   * SSM_ONLY (anything else cannot work and is rejected).
+   *
+   * @default - PUBLIC for SSH_AND_SSM, PRIVATE for SSM_ONLY
+   */
+  readonly subnets?: BastionSubnets;
+  /**
+   * IPv4 CIDR blocks allowed to reach SSH (22) and ICMP (BAS-02, BAS-20). More peers can be added
+   * later with `allowSshAccessFrom()`. Not allowed in SSM_ONLY mode.
+   *
+   * @default - none: the security group has no inbound rule at all
+   */
+  readonly sshAllowedCidrs?: string[];
+  /**
+   * Also allow ICMP (all types) from `sshAllowedCidrs`, as the reference does (BAS-20).
+   *
+   * @default true
+   */
+  readonly allowIcmpFromSshCidrs?: boolean;
+  /**
+   * Name of an existing EC2 key pair for SSH (BAS-03). Also usable for SSH over SSM.
+   *
+   * @default - no key pair: use SSM Session Manager, or EC2 Instance Connect
+   */
+  readonly keyName?: string;
+  /**
+   * EC2 instance type (BAS-04). Any valid type; Graviton types (t4g, m7g, ...) get the arm64 AMI.
+   *
+   * @default "t3.micro"
+   */
+  readonly instanceType?: string;
+  /**
+   * AMI id to use instead of the latest Amazon Linux 2023 (BAS-13). The user data expects an
+   * AL2023-compatible image (dnf, systemd, the AL2023 package names).
+   *
+   * @default - the latest AL2023 AMI, read from the public SSM parameter
+   *   `/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-<arch>`; a new AMI release
+   *   changes the launch template and replaces the instance at the next apply (instance refresh)
+   */
+  readonly imageId?: string;
+  /**
+   * EC2 tenancy (BAS-07).
+   *
+   * @default BastionTenancy.DEFAULT
+   */
+  readonly tenancy?: BastionTenancy;
+  /**
+   * Size of the encrypted gp3 root volume in GiB (MOD-12). At least the AMI's snapshot size (8 for AL2023).
+   *
+   * @default 8
+   */
+  readonly rootVolumeSizeGiB?: number;
+  /**
+   * KMS key encrypting the root volume. The Auto Scaling service-linked role must be allowed to
+   * use it (key policy), or instances fail to launch.
+   *
+   * @default - the account's default EBS key (`aws/ebs`)
+   */
+  readonly rootVolumeKmsKey?: IKmsKeyRef;
+  /**
+   * Device name of the AMI's root volume, so the gp3 settings apply to it (change it only with an
+   * `imageId` whose root device differs).
+   *
+   * @default "/dev/xvda"
+   */
+  readonly rootDeviceName?: string;
+  /**
+   * IMDSv2 PUT response hop limit. 1 keeps the token on the instance; containers need 2.
+   *
+   * @default 1
+   */
+  readonly imdsHopLimit?: number;
+  /**
+   * EC2 detailed (1-minute) monitoring.
+   *
+   * @default false
+   */
+  readonly detailedMonitoring?: boolean;
+  /**
+   * Base name of the named resources (ASG, launch template, role, security group, topic, alarm,
+   * log group `/bastion/<name>`): letters, digits and "-", at most 40 characters.
+   *
+   * @default - the construct path, e.g. "prod-Bastion"
+   */
+  readonly name?: string;
+  /**
+   * Retention of the log group in days (BAS-05); one of CloudWatch's values, 0 for "never expire".
+   *
+   * @default 14
+   */
+  readonly logRetentionDays?: number;
+  /**
+   * E-mail addresses subscribed to the notification topic (BAS-06, BAS-17). Each must confirm.
+   *
+   * @default - no subscription (subscribe to `notificationTopicArn` yourself)
+   */
+  readonly notificationEmails?: string[];
+  /**
+   * KMS key encrypting the notification topic and the log group. Its policy must let
+   * `cloudwatch.amazonaws.com` and the `AWSServiceRoleForAutoScaling` service-linked role use it
+   * (kms:Decrypt, kms:GenerateDataKey*), and `logs.<region>.amazonaws.com` encrypt the log group.
+   *
+   * @default - a new customer managed key with rotation and exactly those grants (the AWS managed
+   *   `alias/aws/sns` key cannot be used: CloudWatch alarms cannot publish to topics it encrypts)
+   */
+  readonly encryptionKey?: IKmsKeyRef;
+  /**
+   * Threshold of the CPU alarm in percent (BAS-34: Average over 600 s, 1 period, > threshold).
+   *
+   * @default 80
+   */
+  readonly cpuAlarmThresholdPercent?: number;
+  /**
+   * Show an SSH banner before login (BAS-08).
+   *
+   * @default true
+   */
+  readonly enableBanner?: boolean;
+  /**
+   * Banner text (BAS-09). Written by the user data; the reference's `s3://` banner URL is replaced
+   * by inline text (nothing is downloaded at boot).
+   *
+   * @default - DEFAULT_BANNER_TEXT (an authorized-use-only warning)
+   */
+  readonly bannerText?: string;
+  /**
+   * Let SSH clients forward local TCP ports through the bastion (`AllowTcpForwarding local`), which
+   * `ssh -L` and `ssh -J` need (BAS-10). SSM port forwarding works without it.
+   *
+   * @default false
+   */
+  readonly tcpForwarding?: boolean;
+  /**
+   * Allow X11 forwarding (BAS-11).
+   *
+   * @default false
+   */
+  readonly x11Forwarding?: boolean;
+  /**
+   * An https:// or s3:// URL of your own script, run as root at the end of the first boot (BAS-12).
+   * For s3:// the role gets s3:GetObject on exactly that object.
+   *
+   * @default - no user script
+   */
+  readonly bootstrapScriptUrl?: string;
+  /**
+   * Apply security updates daily (systemd timer, `dnf upgrade --security` on the latest AL2023
+   * release) (BAS-33).
+   *
+   * @default true
+   */
+  readonly securityUpdates?: boolean;
+  /**
+   * Replace the instance after this many days (ASG maximum instance lifetime), e.g. to pick up
+   * kernel updates and a fresh AMI.
+   *
+   * @default - no maximum lifetime
+   */
+  readonly maxInstanceLifetimeDays?: number;
+  /**
+   * CloudWatch namespace of the `SSHCommandCount` metric (BAS-19).
+   *
+   * @default - "Bastion/<name>"
+   */
+  readonly metricNamespace?: string;
+  /**
+   * Attach the AWS managed `CloudWatchAgentServerPolicy` (BAS-21). It grants log writes on every
+   * log group; turn it off to rely on the policy scoped to this bastion's log group only.
+   *
+   * @default true
+   */
+  readonly attachCloudWatchAgentServerPolicy?: boolean;
+}

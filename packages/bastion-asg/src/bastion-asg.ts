@@ -1,0 +1,334 @@
+import { Connections, IConnectable, IPeer, Peer, Port, ValidationError } from "@aurora-cdktf/core";
+import { Annotations, Fn, Token } from "cdktf";
+import { Construct } from "constructs";
+import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { CloudwatchLogMetricFilter } from "@cdktf/provider-aws/lib/cloudwatch-log-metric-filter";
+import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
+import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
+import { DataAwsSsmParameter } from "@cdktf/provider-aws/lib/data-aws-ssm-parameter";
+import { Eip } from "@cdktf/provider-aws/lib/eip";
+import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import { BastionAsgProps, DEFAULT_BANNER_TEXT } from "./bastion-asg-props";
+import {
+  BastionAccessMode,
+  BastionAsgOutputs,
+  BastionSubnets,
+  BastionTenancy,
+  IBastionAsg,
+} from "./bastion-asg-ref";
+import { COMMAND_METRIC_FILTER_PATTERN } from "./private/command-log";
+import { createInstanceRole } from "./private/iam";
+import { defaultName, isArmInstanceType, parseS3Url } from "./private/net";
+import { createAlarms, createEncryptionKey, createNotificationTopic } from "./private/notifications";
+import { renderUserData } from "./private/user-data";
+import { validateBastionAsgProps } from "./validate";
+
+/** Public SSM parameter path of the latest AL2023 AMI, without the architecture suffix (MOD-10). */
+export const AL2023_AMI_PARAMETER_PREFIX = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-";
+
+/**
+ * A self-healing, audited bastion: an Auto Scaling group of exactly one Amazon Linux 2023 instance
+ * with a launch template (IMDSv2 only, encrypted gp3 root), a stable Elastic IP that each new
+ * instance takes at boot, SSM Session Manager, SSH only from the CIDRs you allow, per-command and
+ * auditd logging shipped to CloudWatch Logs, a CPU alarm and ASG error notifications.
+ *
+ * Implements the reference bastion stack (BAS-01..35) as modernized by MOD-07..13.
+ */
+export class BastionAsg extends Construct implements IBastionAsg {
+  /** Base name of the named resources. */
+  public readonly name: string;
+  public readonly accessMode: BastionAccessMode;
+  public readonly autoScalingGroupName: string;
+  public readonly autoScalingGroupArn: string;
+  public readonly launchTemplateId: string;
+  public readonly securityGroupId: string;
+  public readonly logGroupName: string;
+  public readonly logGroupArn: string;
+  public readonly roleName: string;
+  public readonly roleArn: string;
+  public readonly notificationTopicArn: string;
+  /** The Elastic IP address; unset in SSM_ONLY mode. */
+  public readonly elasticIp?: string;
+  /** Allocation id of the Elastic IP; unset in SSM_ONLY mode. */
+  public readonly elasticIpAllocationId?: string;
+  /** `ssh [-i "<key>.pem"] ec2-user@<Elastic IP>` (BAS-35); unset in SSM_ONLY mode. */
+  public readonly sshCommand?: string;
+  /** `aws ssm start-session` on the group's in-service instance. */
+  public readonly ssmSessionCommand: string;
+  /** Ingress to the bastion's security group; default port 22. */
+  public readonly connections: Connections;
+  /** The AMI id the launch template uses (a reference to the SSM parameter unless overridden). */
+  public readonly imageId: string;
+  private readonly region: string;
+  private readonly instanceLookup: string;
+
+  public get outputs(): BastionAsgOutputs {
+    return {
+      autoScalingGroupName: this.autoScalingGroupName,
+      autoScalingGroupArn: this.autoScalingGroupArn,
+      launchTemplateId: this.launchTemplateId,
+      securityGroupId: this.securityGroupId,
+      logGroupName: this.logGroupName,
+      logGroupArn: this.logGroupArn,
+      roleName: this.roleName,
+      roleArn: this.roleArn,
+      notificationTopicArn: this.notificationTopicArn,
+      elasticIp: this.elasticIp,
+      elasticIpAllocationId: this.elasticIpAllocationId,
+      sshCommand: this.sshCommand,
+      ssmSessionCommand: this.ssmSessionCommand,
+    };
+  }
+
+  constructor(scope: Construct, id: string, props: BastionAsgProps) {
+    super(scope, id);
+    this.name = props.name ?? defaultName(this.node.path);
+    this.accessMode = props.accessMode ?? BastionAccessMode.SSH_AND_SSM;
+    const ssh = this.accessMode === BastionAccessMode.SSH_AND_SSM;
+    const subnets = props.subnets ?? (ssh ? BastionSubnets.PUBLIC : BastionSubnets.PRIVATE);
+    validateBastionAsgProps(this, props, { name: this.name, accessMode: this.accessMode, subnets });
+
+    const instanceType = props.instanceType ?? "t3.micro";
+    const logRetentionDays = props.logRetentionDays ?? 14;
+    const enableBanner = props.enableBanner ?? true;
+    const bootstrapScriptUrl = props.bootstrapScriptUrl;
+    const partitionData = new DataAwsPartition(this, "Partition", {});
+    const partition = partitionData.partition;
+
+    // One KMS key for the notification topic and the log group (or the user's key)
+    const logGroupName = `/bastion/${this.name}`;
+    const kmsKeyArn =
+      props.encryptionKey?.arn ??
+      createEncryptionKey(this, {
+        name: this.name,
+        partition,
+        dnsSuffix: partitionData.dnsSuffix,
+        // `name` works with hashicorp/aws 5.x and 6.x (6.x deprecates it in favour of `region`)
+        region: new DataAwsRegion(this, "Region", {}).name,
+        logGroupName,
+      });
+
+    // Logs (BAS-18/19), encrypted: command lines can contain secrets typed on the command line
+    const logGroup = new CloudwatchLogGroup(this, "LogGroup", {
+      name: logGroupName,
+      retentionInDays: logRetentionDays === 0 ? undefined : logRetentionDays,
+      kmsKeyId: kmsKeyArn,
+    });
+    new CloudwatchLogMetricFilter(this, "CommandMetricFilter", {
+      name: `${this.name}-ssh-commands`,
+      logGroupName: logGroup.name,
+      pattern: COMMAND_METRIC_FILTER_PATTERN,
+      metricTransformation: {
+        name: "SSHCommandCount",
+        namespace: props.metricNamespace ?? `Bastion/${this.name}`,
+        value: "1",
+      },
+    });
+
+    // Network: security group with no inbound rule by default (BAS-20), Elastic IP (BAS-23)
+    const sg = new SecurityGroup(this, "SecurityGroup", {
+      name: this.name,
+      description: `Bastion ${this.name}: SSH and ICMP only from allowed CIDRs`,
+      vpcId: props.vpc.vpcId,
+      tags: { Name: `${this.name}-bastion` },
+    });
+    this.securityGroupId = sg.id;
+    new VpcSecurityGroupEgressRule(this, "AllOutbound", {
+      securityGroupId: this.securityGroupId,
+      description: "All outbound traffic (SSM, package repositories, databases)",
+      ipProtocol: "-1",
+      cidrIpv4: "0.0.0.0/0",
+    });
+    this.connections = new Connections({
+      scope: this,
+      securityGroupId: this.securityGroupId,
+      defaultPort: Port.tcp(22),
+    });
+    for (const cidr of props.sshAllowedCidrs ?? []) {
+      this.connections.allowFrom(Peer.ipv4(cidr), Port.tcp(22), `SSH from ${cidr}`);
+      if (props.allowIcmpFromSshCidrs ?? true) {
+        this.connections.allowFrom(Peer.ipv4(cidr), Port.allIcmp(), `ICMP from ${cidr}`);
+      }
+      if (cidr === "0.0.0.0/0") {
+        Annotations.of(this).addWarning(
+          "[@aurora-cdktf/bastion-asg:sshOpenToWorld] sshAllowedCidrs contains 0.0.0.0/0: SSH is open to the internet.",
+        );
+      }
+    }
+    const eip = ssh
+      ? new Eip(this, "ElasticIp", { domain: "vpc", tags: { Name: `${this.name}-bastion` } })
+      : undefined;
+
+    // IAM (BAS-21/22)
+    const s3Script =
+      bootstrapScriptUrl !== undefined && !Token.isUnresolved(bootstrapScriptUrl)
+        ? parseS3Url(bootstrapScriptUrl)
+        : undefined;
+    const { role, profile } = createInstanceRole(this, {
+      name: this.name,
+      partition,
+      vpcId: props.vpc.vpcId,
+      logGroupArn: logGroup.arn,
+      elasticIpArn: eip?.arn,
+      attachCloudWatchAgentServerPolicy: props.attachCloudWatchAgentServerPolicy ?? true,
+      bootstrapScriptObject: s3Script,
+    });
+
+    // Launch template (MOD-07/08/10/12, BAS-27) and user data (BAS-28..33, MOD-13)
+    const arch = !Token.isUnresolved(instanceType) && isArmInstanceType(instanceType) ? "arm64" : "x86_64";
+    this.imageId =
+      props.imageId ??
+      new DataAwsSsmParameter(this, "AmiParameter", { name: `${AL2023_AMI_PARAMETER_PREFIX}${arch}` })
+        .insecureValue;
+    const userData = renderUserData({
+      elasticIpAllocationId: eip?.allocationId,
+      logGroupName: logGroup.name,
+      tcpForwarding: props.tcpForwarding ?? false,
+      x11Forwarding: props.x11Forwarding ?? false,
+      bannerText: enableBanner ? (props.bannerText ?? DEFAULT_BANNER_TEXT) : undefined,
+      securityUpdates: props.securityUpdates ?? true,
+      bootstrapScriptUrl,
+    });
+    const launchTemplate = new LaunchTemplate(this, "LaunchTemplate", {
+      name: this.name,
+      description: `Bastion ${this.name}`,
+      updateDefaultVersion: true,
+      imageId: this.imageId,
+      instanceType,
+      keyName: props.keyName,
+      iamInstanceProfile: { arn: profile.arn },
+      userData: Fn.base64encode(escapeForTerraformString(userData)),
+      metadataOptions: {
+        httpEndpoint: "enabled",
+        httpTokens: "required",
+        httpPutResponseHopLimit: props.imdsHopLimit ?? 1,
+        instanceMetadataTags: "disabled",
+      },
+      blockDeviceMappings: [
+        {
+          deviceName: props.rootDeviceName ?? "/dev/xvda",
+          ebs: {
+            volumeType: "gp3",
+            volumeSize: props.rootVolumeSizeGiB ?? 8,
+            encrypted: "true",
+            kmsKeyId: props.rootVolumeKmsKey?.arn,
+            deleteOnTermination: "true",
+          },
+        },
+      ],
+      networkInterfaces: [
+        {
+          deviceIndex: 0,
+          associatePublicIpAddress: subnets === BastionSubnets.PUBLIC ? "true" : "false",
+          securityGroups: [this.securityGroupId],
+          deleteOnTermination: "true",
+        },
+      ],
+      placement: { tenancy: props.tenancy ?? BastionTenancy.DEFAULT },
+      monitoring: { enabled: props.detailedMonitoring ?? false },
+      tagSpecifications: [{ resourceType: "volume", tags: { Name: `${this.name}-bastion` } }],
+    });
+
+    // Auto Scaling group of exactly one instance (BAS-24), instance refresh on template change (MOD-09)
+    const asg = new AutoscalingGroup(this, "AutoScalingGroup", {
+      name: this.name,
+      minSize: 1,
+      maxSize: 1,
+      desiredCapacity: 1,
+      vpcZoneIdentifier:
+        subnets === BastionSubnets.PUBLIC ? props.vpc.publicSubnetIds : props.vpc.privateSubnetIds,
+      launchTemplate: { id: launchTemplate.id, version: Token.asString(launchTemplate.latestVersion) },
+      healthCheckType: "EC2",
+      healthCheckGracePeriod: 300,
+      maxInstanceLifetime:
+        props.maxInstanceLifetimeDays === undefined ? undefined : props.maxInstanceLifetimeDays * 86400,
+      instanceRefresh: {
+        strategy: "Rolling",
+        preferences: { minHealthyPercentage: 0, maxHealthyPercentage: 100, skipMatching: true },
+      },
+      tag: [{ key: "Name", value: `${this.name}-bastion`, propagateAtLaunch: true }],
+    });
+
+    // Notifications (BAS-17/24/34)
+    const topic = createNotificationTopic(this, {
+      name: this.name,
+      emails: props.notificationEmails ?? [],
+      kmsKeyArn,
+    });
+    createAlarms(this, {
+      name: this.name,
+      autoScalingGroupName: asg.name,
+      topicArn: topic.arn,
+      cpuThresholdPercent: props.cpuAlarmThresholdPercent ?? 80,
+    });
+
+    this.autoScalingGroupName = asg.name;
+    this.autoScalingGroupArn = asg.arn;
+    this.launchTemplateId = launchTemplate.id;
+    this.logGroupName = logGroup.name;
+    this.logGroupArn = logGroup.arn;
+    this.roleName = role.name;
+    this.roleArn = role.arn;
+    this.notificationTopicArn = topic.arn;
+    this.elasticIp = eip?.publicIp;
+    this.elasticIpAllocationId = eip?.allocationId;
+    this.region = Fn.element(Fn.split(":", asg.arn), 3);
+    this.instanceLookup =
+      `"$(aws autoscaling describe-auto-scaling-groups --region ${this.region} --auto-scaling-group-names ${this.name} ` +
+      `--query "AutoScalingGroups[0].Instances[?LifecycleState=='InService'] | [0].InstanceId" --output text)"`;
+    this.sshCommand = eip
+      ? `ssh ${props.keyName !== undefined ? `-i "${props.keyName}.pem" ` : ""}ec2-user@${eip.publicIp}`
+      : undefined;
+    this.ssmSessionCommand = `aws ssm start-session --region ${this.region} --target ${this.instanceLookup}`;
+  }
+
+  /** Allows SSH (22) from more peers (CIDRs or security groups). Not available in SSM_ONLY mode. */
+  public allowSshAccessFrom(...peers: (IPeer | IConnectable)[]): void {
+    if (this.accessMode === BastionAccessMode.SSM_ONLY) {
+      throw new ValidationError(
+        this,
+        "allowSshAccessFrom is not available with accessMode SSM_ONLY (the bastion has no inbound rule in that mode). " +
+          "Fix: use SSM (ssmSessionCommand), or accessMode SSH_AND_SSM.",
+      );
+    }
+    for (const peer of peers) {
+      const label = "connections" in peer ? peer.connections.uniqueId : peer.uniqueId;
+      this.connections.allowFrom(peer, Port.tcp(22), `SSH from ${label}`);
+    }
+  }
+
+  /**
+   * A ready-to-paste `aws ssm start-session` command that forwards `localPort` on your machine to
+   * `host:port` through the bastion (document `AWS-StartPortForwardingSessionToRemoteHost`), e.g.
+   * the cluster endpoint and 5432. Works in both access modes; needs the Session Manager plugin.
+   */
+  public ssmPortForwardCommand(host: string, port: number, localPort: number = port): string {
+    for (const [what, value] of [
+      ["port", port],
+      ["localPort", localPort],
+    ] as const) {
+      if (!Token.isUnresolved(value) && !(Number.isInteger(value) && value >= 1 && value <= 65535)) {
+        throw new ValidationError(
+          this,
+          `ssmPortForwardCommand: ${what} must be an integer between 1 and 65535, got ${value}.`,
+        );
+      }
+    }
+    const parameters = `{"host":["${host}"],"portNumber":["${Token.asString(port)}"],"localPortNumber":["${Token.asString(localPort)}"]}`;
+    return (
+      `aws ssm start-session --region ${this.region} --target ${this.instanceLookup} ` +
+      `--document-name AWS-StartPortForwardingSessionToRemoteHost --parameters '${parameters}'`
+    );
+  }
+}
+
+/**
+ * Escapes a literal string for a Terraform string expression built by cdktf: backslashes and
+ * double quotes (cdktf only escapes newlines and `${`), and template directives `%{`.
+ */
+function escapeForTerraformString(s: string): string {
+  return s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/%\{/g, "%%{");
+}
