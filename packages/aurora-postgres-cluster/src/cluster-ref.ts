@@ -15,9 +15,19 @@ export interface IParameterGroupTarget {
    *
    * @param requestedBy who asks, for error messages (e.g. the caller's construct path)
    */
-  addInstanceParameter(name: string, value: string, requestedBy: string, applyMethod?: ParameterApplyMethod): void;
+  addInstanceParameter(
+    name: string,
+    value: string,
+    requestedBy: string,
+    applyMethod?: ParameterApplyMethod,
+  ): void;
   /** Sets a parameter on the cluster parameter group. */
-  addClusterParameter(name: string, value: string, requestedBy: string, applyMethod?: ParameterApplyMethod): void;
+  addClusterParameter(
+    name: string,
+    value: string,
+    requestedBy: string,
+    applyMethod?: ParameterApplyMethod,
+  ): void;
 }
 
 /** An Aurora PostgreSQL cluster, created by this library or imported by attributes. */
@@ -46,4 +56,78 @@ export interface IAuroraPostgresCluster extends IConnectable {
   readonly masterUserSecretArn?: string;
   /** Name of the CloudWatch log group that receives the `postgresql` log export. */
   readonly postgresqlLogGroupName: string;
+}
+
+/** What {@link AuroraPostgresCluster.fromClusterAttributes} needs to use a cluster created elsewhere. */
+export interface AuroraPostgresClusterAttributes {
+  /** The cluster identifier. */
+  readonly clusterIdentifier: string;
+  /** The cluster ARN (its partition, region and account are used by `grantConnect`). */
+  readonly clusterArn: string;
+  /** The cluster resource id (`cluster-XXXX`). */
+  readonly clusterResourceId: string;
+  /** Writer endpoint host name. */
+  readonly clusterEndpoint: string;
+  /**
+   * Reader endpoint host name.
+   *
+   * @default - the writer endpoint
+   */
+  readonly readerEndpoint?: string;
+  /**
+   * Database port.
+   *
+   * @default 5432
+   */
+  readonly port?: number;
+  /** Name of the database created with the cluster. */
+  readonly databaseName: string;
+  /** Master user name. */
+  readonly masterUsername: string;
+  /**
+   * ARN of the RDS-managed master secret.
+   *
+   * @default - unknown
+   */
+  readonly masterUserSecretArn?: string;
+  /** Id of the cluster's security group (ingress rules added through `connections` go there). */
+  readonly securityGroupId: string;
+  /**
+   * Name of the log group receiving the `postgresql` log export.
+   *
+   * @default - "/aws/rds/cluster/<clusterIdentifier>/postgresql"
+   */
+  readonly postgresqlLogGroupName?: string;
+}
+
+/** The values the reference stack outputs (APG-51) and more, for `TerraformOutput`s of a stack. */
+export interface AuroraPostgresClusterOutputs {
+  /** The cluster identifier. */
+  readonly clusterIdentifier: string;
+  /** Writer endpoint host name (`ClusterEndpoint`). */
+  readonly clusterEndpoint: string;
+  /** Reader endpoint host name (`ReaderEndpoint`). */
+  readonly readerEndpoint: string;
+  /** Database port (`Port`). */
+  readonly port: number;
+  /** Master user name (`DBUsername`). */
+  readonly masterUsername: string;
+  /** Database name (`DBName`). */
+  readonly databaseName: string;
+  /** `psql --host=... --port=... --username=... --dbname=...` (`PSQLCommandLine`). */
+  readonly psqlCommand: string;
+  /** ARN of the RDS-managed master secret. */
+  readonly masterUserSecretArn: string;
+  /** The cluster's security group id. */
+  readonly securityGroupId: string;
+  /** ARN of the cluster's KMS key. */
+  readonly kmsKeyArn: string;
+  /** Name of the PostgreSQL log group. */
+  readonly postgresqlLogGroupName: string;
+  /**
+   * ARN of the notification topic (alarms and RDS events).
+   *
+   * @default - no topic (alarms and event subscriptions are off)
+   */
+  readonly notificationTopicArn?: string;
 }

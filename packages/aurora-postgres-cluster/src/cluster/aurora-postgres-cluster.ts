@@ -1,0 +1,312 @@
+import { Construct } from "constructs";
+import { Connections } from "@aurora-cdktf/core";
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { RdsCluster } from "@cdktf/provider-aws/lib/rds-cluster";
+import { RdsClusterInstance } from "@cdktf/provider-aws/lib/rds-cluster-instance";
+import { RdsClusterParameterGroup } from "@cdktf/provider-aws/lib/rds-cluster-parameter-group";
+import { SecretsmanagerSecretRotation } from "@cdktf/provider-aws/lib/secretsmanager-secret-rotation";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
+import {
+  AuroraPostgresClusterAttributes,
+  AuroraPostgresClusterOutputs,
+  IAuroraPostgresCluster,
+  IParameterGroupTarget,
+  ParameterApplyMethod,
+} from "../cluster-ref";
+import { accountContext, createEncryptionKey } from "./encryption-key";
+import { engineLifecycleSupport } from "./engine";
+import { ConnectGrants } from "./grant-connect";
+import { ImportedAuroraPostgresCluster } from "./imported-cluster";
+import { createInstances, createMonitoringRole, instanceIdentifier, instanceLabel } from "./instances";
+import { createNetwork } from "./network";
+import { createNotifications } from "./notifications";
+import { DEFAULT_CLUSTER_PARAMETERS, DEFAULT_INSTANCE_PARAMETERS, ParameterSet } from "./parameters";
+import { AuroraPostgresClusterProps } from "./props";
+import { mandatoryTagMap, resolveSettings, ResolvedSettings } from "./settings";
+import { validateClusterProps } from "./validate";
+
+/**
+ * An Aurora PostgreSQL cluster with the reference's security, backup and monitoring settings
+ * (APG-*), modernized: RDS-managed master password with a rotation schedule, a current engine,
+ * log export to a Terraform-owned log group, and stage presets (dev, test, pre-prod, prod).
+ *
+ * @resource aws_rds_cluster
+ */
+export class AuroraPostgresCluster
+  extends Construct
+  implements IAuroraPostgresCluster, IParameterGroupTarget
+{
+  /** Uses a cluster created elsewhere (another stack or tool); creates nothing. */
+  public static fromClusterAttributes(
+    scope: Construct,
+    id: string,
+    attrs: AuroraPostgresClusterAttributes,
+  ): IAuroraPostgresCluster {
+    return new ImportedAuroraPostgresCluster(scope, id, attrs);
+  }
+
+  public readonly clusterIdentifier: string;
+  public readonly clusterArn: string;
+  public readonly clusterResourceId: string;
+  public readonly clusterEndpoint: string;
+  public readonly readerEndpoint: string;
+  public readonly port: number;
+  public readonly databaseName: string;
+  public readonly masterUsername: string;
+  /** ARN of the RDS-managed Secrets Manager secret holding the master credentials. */
+  public readonly masterUserSecretArn: string;
+  public readonly postgresqlLogGroupName: string;
+  /** ARN of the PostgreSQL log group. */
+  public readonly postgresqlLogGroupArn: string;
+  /** `psql --host=<endpoint> --port=<port> --username=<user> --dbname=<db>` (APG-51). */
+  public readonly psqlCommand: string;
+  /** Identifiers of the writer and the readers, writer first. */
+  public readonly instanceIdentifiers: string[];
+  /** ARN of the notification topic, when alarms or event subscriptions are on. */
+  public readonly notificationTopicArn?: string;
+  /** The stage preset and props after defaults. */
+  public readonly settings: ResolvedSettings;
+  /** Network access on the database port: `cluster.connections.allowDefaultPortFrom(bastion)`. */
+  public readonly connections: Connections;
+  /** The `aws_rds_cluster` resource (escape hatch). */
+  public readonly resource: RdsCluster;
+  /** The `aws_rds_cluster_instance` resources, writer first. */
+  public readonly instances: RdsClusterInstance[];
+  /** The cluster's security group. */
+  public readonly securityGroup: SecurityGroup;
+  /** The cluster's KMS key (storage, Performance Insights, master secret, topic). */
+  public readonly encryptionKey: KmsKey;
+  /** The `/aws/rds/cluster/<id>/postgresql` log group. */
+  public readonly postgresqlLogGroup: CloudwatchLogGroup;
+  /** The cluster parameter group. */
+  public readonly clusterParameterGroup: RdsClusterParameterGroup;
+  /** The instance parameter group. */
+  public readonly instanceParameterGroup: DbParameterGroup;
+  /** The notification topic, when alarms or event subscriptions are on. */
+  public readonly notificationTopic?: SnsTopic;
+
+  private readonly clusterParameters: ParameterSet;
+  private readonly instanceParameters: ParameterSet;
+  private readonly grants: ConnectGrants;
+
+  constructor(scope: Construct, id: string, props: AuroraPostgresClusterProps) {
+    super(scope, id);
+    const s = resolveSettings(props);
+    validateClusterProps(this, props, s);
+    this.settings = s;
+    const restoring = props.snapshotIdentifier !== undefined;
+    // Empty tag maps are left out of the JSON.
+    const tags = Object.keys(s.tags).length > 0 ? { ...s.tags } : undefined;
+    const clusterTags = { ...tags, ...mandatoryTagMap(s) };
+    const notifications = s.alarms || s.eventSubscriptions;
+    const account = accountContext(this);
+
+    this.postgresqlLogGroupName = `/aws/rds/cluster/${s.clusterIdentifier}/postgresql`;
+    const logGroupArn = `arn:${account.partition}:logs:${account.region}:${account.accountId}:log-group:${this.postgresqlLogGroupName}`;
+    const { key } = createEncryptionKey(this, account, {
+      clusterIdentifier: s.clusterIdentifier,
+      deletionWindowDays: s.keyDeletionWindowDays,
+      notifications,
+      logGroupArn: s.encryptPostgresqlLogs ? logGroupArn : undefined,
+      tags,
+    });
+    this.encryptionKey = key;
+
+    const network = createNetwork(this, {
+      vpc: props.vpc,
+      clusterIdentifier: s.clusterIdentifier,
+      port: s.port,
+      allowAllOutbound: s.allowAllOutbound,
+      peers: props.allowConnectionsFrom ?? [],
+      tags,
+    });
+    this.securityGroup = network.securityGroup;
+    this.connections = network.connections;
+
+    // Parameter groups (APG-28/29, APG-54): rendered lazily so that later requests are included.
+    const family = s.family ?? "";
+    this.clusterParameters = new ParameterSet(this, "cluster");
+    this.clusterParameters.addDefaults(DEFAULT_CLUSTER_PARAMETERS);
+    this.clusterParameters.addUserParameters(
+      props.clusterParameters,
+      `${this.node.path} props.clusterParameters`,
+    );
+    this.instanceParameters = new ParameterSet(this, "instance");
+    this.instanceParameters.addDefaults(DEFAULT_INSTANCE_PARAMETERS);
+    this.instanceParameters.addUserParameters(
+      props.instanceParameters,
+      `${this.node.path} props.instanceParameters`,
+    );
+    this.clusterParameterGroup = new RdsClusterParameterGroup(this, "ClusterParameterGroup", {
+      name: `${s.clusterIdentifier}-${family}-cluster`,
+      family,
+      description: `Aurora PG Cluster Parameter Group for ${s.clusterIdentifier} (${family})`,
+      parameter: this.clusterParameters.lazyBlocks(),
+      tags,
+      lifecycle: { createBeforeDestroy: true },
+    });
+    this.instanceParameterGroup = new DbParameterGroup(this, "InstanceParameterGroup", {
+      name: `${s.clusterIdentifier}-${family}-instance`,
+      family,
+      description: `Aurora PG Database Instance Parameter Group for ${s.clusterIdentifier} (${family})`,
+      parameter: this.instanceParameters.lazyBlocks(),
+      tags,
+      lifecycle: { createBeforeDestroy: true },
+    });
+
+    // Created before the cluster, so RDS never creates it without retention (LIN-08).
+    this.postgresqlLogGroup = new CloudwatchLogGroup(this, "PostgresqlLogGroup", {
+      name: this.postgresqlLogGroupName,
+      retentionInDays: s.postgresqlLogRetentionDays,
+      kmsKeyId: s.encryptPostgresqlLogs ? key.arn : undefined,
+      tags,
+    });
+    this.postgresqlLogGroupArn = this.postgresqlLogGroup.arn;
+
+    this.resource = new RdsCluster(this, "Resource", {
+      clusterIdentifier: s.clusterIdentifier,
+      engine: "aurora-postgresql",
+      engineVersion: s.engineVersion,
+      engineLifecycleSupport: engineLifecycleSupport(props.extendedSupport),
+      port: s.port,
+      // Restoring (APG-52): name and master user come from the snapshot.
+      databaseName: restoring ? undefined : s.databaseName,
+      masterUsername: restoring ? undefined : s.masterUsername,
+      snapshotIdentifier: props.snapshotIdentifier,
+      manageMasterUserPassword: true,
+      masterUserSecretKmsKeyId: key.arn,
+      dbSubnetGroupName: network.subnetGroup.name,
+      vpcSecurityGroupIds: [network.securityGroup.id],
+      dbClusterParameterGroupName: this.clusterParameterGroup.name,
+      backupRetentionPeriod: s.backupRetentionDays,
+      preferredBackupWindow: props.preferredBackupWindow,
+      preferredMaintenanceWindow: props.preferredMaintenanceWindow,
+      storageEncrypted: restoring ? undefined : true,
+      kmsKeyId: key.arn,
+      storageType:
+        props.ioOptimizedStorage === undefined
+          ? undefined
+          : props.ioOptimizedStorage
+            ? "aurora-iopt1"
+            : "aurora",
+      iamDatabaseAuthenticationEnabled: s.iamDatabaseAuthentication,
+      deletionProtection: s.deletionProtection,
+      skipFinalSnapshot: !s.finalSnapshot,
+      finalSnapshotIdentifier: s.finalSnapshot ? s.finalSnapshotIdentifier : undefined,
+      copyTagsToSnapshot: true,
+      enabledCloudwatchLogsExports: ["postgresql"],
+      applyImmediately: props.applyImmediately,
+      tags: clusterTags,
+      dependsOn: [this.postgresqlLogGroup],
+    });
+
+    const monitoring =
+      s.monitoringIntervalSeconds > 0
+        ? createMonitoringRole(this, account, s.clusterIdentifier, tags)
+        : undefined;
+    this.instances = createInstances(this, {
+      cluster: this.resource,
+      settings: s,
+      availabilityZones: props.vpc.availabilityZones,
+      parameterGroupName: this.instanceParameterGroup.name,
+      subnetGroupName: network.subnetGroup.name,
+      kmsKeyArn: key.arn,
+      monitoringRoleArn: monitoring?.role.arn,
+      dependsOn: monitoring ? [monitoring.attachment] : [],
+      applyImmediately: props.applyImmediately,
+      preferredMaintenanceWindow: props.preferredMaintenanceWindow,
+      tags: clusterTags,
+    });
+    this.instanceIdentifiers = this.instances.map((_, i) => instanceIdentifier(s.clusterIdentifier, i));
+
+    // MOD-01: RDS rotates its own secret (no Lambda); this sets the schedule (APG-37: 30 days).
+    this.masterUserSecretArn = this.resource.masterUserSecret.get(0).secretArn;
+    new SecretsmanagerSecretRotation(this, "MasterPasswordRotation", {
+      secretId: this.masterUserSecretArn,
+      rotateImmediately: false,
+      rotationRules: { automaticallyAfterDays: s.masterPasswordRotationDays },
+      dependsOn: [this.instances[0]],
+    });
+
+    if (notifications) {
+      this.notificationTopic = createNotifications(this, account, {
+        clusterIdentifier: s.clusterIdentifier,
+        key,
+        emails: s.notificationEmails,
+        alarms: s.alarms,
+        eventSubscriptions: s.eventSubscriptions,
+        clusterId: this.resource.id,
+        instanceIds: this.instances.map((i) => i.id),
+        instances: this.instanceIdentifiers.map((identifier, i) => ({ label: instanceLabel(i), identifier })),
+        instanceParameterGroupName: this.instanceParameterGroup.name,
+        tags,
+      });
+      this.notificationTopicArn = this.notificationTopic.arn;
+    }
+
+    this.clusterIdentifier = s.clusterIdentifier;
+    this.clusterArn = this.resource.arn;
+    this.clusterResourceId = this.resource.clusterResourceId;
+    this.clusterEndpoint = this.resource.endpoint;
+    this.readerEndpoint = this.resource.readerEndpoint;
+    this.port = s.port;
+    this.databaseName = restoring ? this.resource.databaseName : s.databaseName;
+    this.masterUsername = restoring ? this.resource.masterUsername : s.masterUsername;
+    this.psqlCommand = `psql --host=${this.clusterEndpoint} --port=${this.port} --username=${this.masterUsername} --dbname=${this.databaseName}`;
+    this.grants = new ConnectGrants(this, this);
+  }
+
+  /** The values the reference outputs (APG-51) and more, e.g. for `TerraformOutput`s. */
+  public get outputs(): AuroraPostgresClusterOutputs {
+    return {
+      clusterIdentifier: this.clusterIdentifier,
+      clusterEndpoint: this.clusterEndpoint,
+      readerEndpoint: this.readerEndpoint,
+      port: this.port,
+      masterUsername: this.masterUsername,
+      databaseName: this.databaseName,
+      psqlCommand: this.psqlCommand,
+      masterUserSecretArn: this.masterUserSecretArn,
+      securityGroupId: this.securityGroup.id,
+      kmsKeyArn: this.encryptionKey.arn,
+      postgresqlLogGroupName: this.postgresqlLogGroupName,
+      notificationTopicArn: this.notificationTopicArn,
+    };
+  }
+
+  /**
+   * Sets a parameter on the instance parameter group (which wins over the cluster group), e.g.
+   * `log_statement = mod` for lineage logging. A different value already set by the user or
+   * another caller is a ValidationError naming both.
+   */
+  public addInstanceParameter(
+    name: string,
+    value: string,
+    requestedBy: string,
+    applyMethod?: ParameterApplyMethod,
+  ): void {
+    this.instanceParameters.set(name, value, requestedBy, applyMethod);
+  }
+
+  /** Sets a parameter on the cluster parameter group (same rules as `addInstanceParameter`). */
+  public addClusterParameter(
+    name: string,
+    value: string,
+    requestedBy: string,
+    applyMethod?: ParameterApplyMethod,
+  ): void {
+    this.clusterParameters.set(name, value, requestedBy, applyMethod);
+  }
+
+  /**
+   * Allows the IAM role `roleName` to connect as database user `dbUser` with IAM database
+   * authentication (`rds-db:connect`). Returns the role's inline policy.
+   */
+  public grantConnect(roleName: string, dbUser: string): IamRolePolicy {
+    return this.grants.grant(roleName, dbUser);
+  }
+}

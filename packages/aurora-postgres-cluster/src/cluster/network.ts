@@ -1,0 +1,66 @@
+import { Construct } from "constructs";
+import { Connections, IConnectable, IPeer, Port } from "@aurora-cdktf/core";
+import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { IVpc3Az } from "@aurora-cdktf/vpc-3az";
+
+export interface NetworkOptions {
+  readonly vpc: IVpc3Az;
+  readonly clusterIdentifier: string;
+  readonly port: number;
+  readonly allowAllOutbound: boolean;
+  readonly peers: readonly (IPeer | IConnectable)[];
+  readonly tags?: Record<string, string>;
+}
+
+export interface ClusterNetwork {
+  readonly subnetGroup: DbSubnetGroup;
+  readonly securityGroup: SecurityGroup;
+  readonly connections: Connections;
+}
+
+/**
+ * The DB subnet group over the private subnets (APG-26) and the cluster's own security group
+ * (APG-27): the database port from the named peers only, the reference's all-protocol
+ * self-reference, and (by default) the default egress rule. Rules are separate
+ * `aws_vpc_security_group_*_rule` resources, so adding a peer never rewrites the others.
+ */
+export function createNetwork(scope: Construct, o: NetworkOptions): ClusterNetwork {
+  const subnetGroup = new DbSubnetGroup(scope, "SubnetGroup", {
+    name: o.clusterIdentifier,
+    description: `Private subnets of Aurora PostgreSQL cluster ${o.clusterIdentifier}`,
+    subnetIds: o.vpc.privateSubnetIds,
+    tags: o.tags,
+  });
+  const securityGroup = new SecurityGroup(scope, "SecurityGroup", {
+    name: `${o.clusterIdentifier}-aurora`,
+    description: `Aurora PostgreSQL cluster ${o.clusterIdentifier}: database port from named peers only`,
+    vpcId: o.vpc.vpcId,
+    tags: { ...o.tags, Name: `${o.clusterIdentifier}-AuroraClusterSecurityGroup` },
+  });
+  new VpcSecurityGroupIngressRule(scope, "IngressSelfReference", {
+    securityGroupId: securityGroup.id,
+    description: "Self Reference",
+    ipProtocol: "-1",
+    referencedSecurityGroupId: securityGroup.id,
+  });
+  if (o.allowAllOutbound) {
+    new VpcSecurityGroupEgressRule(scope, "EgressAll", {
+      securityGroupId: securityGroup.id,
+      description: "Default egress (all IPv4 traffic)",
+      ipProtocol: "-1",
+      cidrIpv4: "0.0.0.0/0",
+    });
+  }
+  const connections = new Connections({
+    scope,
+    securityGroupId: securityGroup.id,
+    defaultPort: Port.tcp(o.port),
+  });
+  for (const peer of o.peers) {
+    connections.allowDefaultPortFrom(peer);
+  }
+  return { subnetGroup, securityGroup, connections };
+}

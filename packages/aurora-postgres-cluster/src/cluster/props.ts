@@ -1,0 +1,264 @@
+import { IConnectable, IPeer } from "@aurora-cdktf/core";
+import { IVpc3Az } from "@aurora-cdktf/vpc-3az";
+import { EnvironmentStage } from "./stage-presets";
+
+/** The reference's `Confidentiality` tag values (APG-14). */
+export type Confidentiality = "public" | "private" | "confidential" | "pii/phi";
+
+/** The reference's `Compliance` tag values (APG-15). */
+export type Compliance = "hipaa" | "sox" | "fips" | "other" | "none";
+
+/**
+ * The reference's mandatory tags (APG-10..15, APG-41). Together with `EnvironmentStage` (the
+ * stage) they are applied to the cluster and its instances, with the reference's patterns.
+ */
+export interface MandatoryTags {
+  /** `Application`: letters and spaces, starting and ending with a letter (APG-10). */
+  readonly application: string;
+  /**
+   * `ApplicationVersion`: letters, digits, dots and hyphens (APG-11).
+   *
+   * @default "1.0.0"
+   */
+  readonly applicationVersion?: string;
+  /** `ProjectCostCenter`: letters and digits (APG-12). */
+  readonly projectCostCenter: string;
+  /** `ServiceOwnersEmailContact`: an e-mail address (APG-13). */
+  readonly serviceOwnersEmailContact: string;
+  /** `Confidentiality` (APG-14). */
+  readonly confidentiality: Confidentiality;
+  /** `Compliance` (APG-15). */
+  readonly compliance: Compliance;
+}
+
+/** Props of {@link AuroraPostgresCluster}. */
+export interface AuroraPostgresClusterProps {
+  /** The VPC: the cluster goes into its private subnets (APG-26). */
+  readonly vpc: IVpc3Az;
+  /**
+   * Cluster identifier; instance identifiers are `<clusterIdentifier>-<n>`. Lowercase letters,
+   * digits and single hyphens, starting with a letter, at most 60 characters.
+   */
+  readonly clusterIdentifier: string;
+  /** Name of the database created with the cluster (APG-02): a letter, then letters, digits or `_`. */
+  readonly databaseName: string;
+  /** The reference's mandatory tags (APG-41). */
+  readonly mandatoryTags: MandatoryTags;
+  /**
+   * Environment stage: selects the preset of APG-19..23 (see `STAGE_PRESETS`) and is the
+   * `EnvironmentStage` tag.
+   *
+   * @default "dev"
+   */
+  readonly stage?: EnvironmentStage;
+  /**
+   * Master user name (APG-04): a letter, then letters, digits or `_`, at most 16 characters. Its
+   * password is generated and rotated by RDS in Secrets Manager (MOD-01).
+   *
+   * @default "postgres"
+   */
+  readonly masterUsername?: string;
+  /**
+   * Database port, 1150-65535 (APG-03).
+   *
+   * @default 5432
+   */
+  readonly port?: number;
+  /**
+   * Aurora PostgreSQL engine version `major.minor`; majors 15, 16 and 17 are supported and the
+   * parameter-group family is derived from the major (APG-05/17, MOD-02).
+   *
+   * @default "16.8"
+   */
+  readonly engineVersion?: string;
+  /**
+   * RDS Extended Support after the major leaves standard support (MOD-03). `false` sets
+   * `engine_lifecycle_support = "open-source-rds-extended-support-disabled"` (creation then fails
+   * for a major past standard support); `true` enrols explicitly.
+   *
+   * @default - not set; AWS default (enrolled in Extended Support, billed after standard support ends)
+   */
+  readonly extendedSupport?: boolean;
+  /**
+   * Instance class of the writer and readers (APG-06): `db.t3|t4g.medium|large`, or
+   * `db.r5|r6g|r6i|r7g|r7i|r8g|x2g.<size>`.
+   *
+   * @default "db.r6g.large"
+   */
+  readonly instanceClass?: string;
+  /**
+   * Readers besides the writer, 0-15; they are placed in other AZs than the writer (APG-19/40).
+   *
+   * @default - from the stage: 0 for dev and test, 1 for pre-prod and prod
+   */
+  readonly readers?: number;
+  /**
+   * Automated backup retention in days, 1-35 (APG-20).
+   *
+   * @default - from the stage: 35 for prod, 7 otherwise
+   */
+  readonly backupRetentionDays?: number;
+  /**
+   * Enhanced monitoring interval in seconds: 0 (off), 1, 5, 10, 15, 30 or 60 (APG-21). A value
+   * above 0 creates the monitoring role (APG-24).
+   *
+   * @default - from the stage: 1 for prod, 0 otherwise
+   */
+  readonly monitoringIntervalSeconds?: number;
+  /**
+   * Automatic minor version upgrades of the instances (APG-22).
+   *
+   * @default - from the stage: false for prod, true otherwise
+   */
+  readonly autoMinorVersionUpgrade?: boolean;
+  /**
+   * Performance Insights retention in days: 7, 731, or a multiple of 31 up to 713 (APG-23).
+   * Performance Insights is always on, encrypted with the cluster key.
+   *
+   * @default - from the stage: 731 for prod, 7 otherwise
+   */
+  readonly performanceInsightsRetentionDays?: number;
+  /**
+   * Deletion protection on the cluster (MOD-15).
+   *
+   * @default - from the stage: true for prod, false otherwise
+   */
+  readonly deletionProtection?: boolean;
+  /**
+   * Take a final snapshot when the cluster is destroyed (MOD-15, mirrors `DeletionPolicy: Snapshot`).
+   *
+   * @default - from the stage: true for prod, false otherwise
+   */
+  readonly finalSnapshot?: boolean;
+  /**
+   * Name of the final snapshot (used when `finalSnapshot` is on). It must not exist yet.
+   *
+   * @default - "<clusterIdentifier>-final-snapshot"
+   */
+  readonly finalSnapshotIdentifier?: string;
+  /**
+   * Restore the cluster from this DB cluster snapshot (identifier or ARN) instead of creating an
+   * empty one (APG-07/52). The database name and master user name then come from the snapshot;
+   * the storage is encrypted with the cluster key and the master password becomes RDS-managed.
+   *
+   * @default - a new, empty cluster
+   */
+  readonly snapshotIdentifier?: string;
+  /**
+   * Use Aurora I/O-Optimized storage (`storage_type = "aurora-iopt1"`, MOD-16); `false` sets
+   * Aurora standard storage explicitly.
+   *
+   * @default - not set; Aurora standard storage
+   */
+  readonly ioOptimizedStorage?: boolean;
+  /**
+   * Certificate authority of the instances' server certificates (MOD-06).
+   *
+   * @default "rds-ca-rsa2048-g1"
+   */
+  readonly caCertificateIdentifier?: string;
+  /**
+   * Days between rotations of the RDS-managed master password, 1-1000 (APG-37, MOD-01).
+   *
+   * @default 30
+   */
+  readonly masterPasswordRotationDays?: number;
+  /**
+   * IAM database authentication (`grantConnect`).
+   *
+   * @default true
+   */
+  readonly iamDatabaseAuthentication?: boolean;
+  /**
+   * Peers admitted on the database port, e.g. the bastion and application security groups
+   * (APG-27). More can be added with `cluster.connections.allowDefaultPortFrom(peer)`.
+   *
+   * @default - no peer (only the security group's self-reference rule)
+   */
+  readonly allowConnectionsFrom?: (IPeer | IConnectable)[];
+  /**
+   * Allow all outbound IPv4 traffic from the cluster's security group (the reference keeps the
+   * default egress rule).
+   *
+   * @default true
+   */
+  readonly allowAllOutbound?: boolean;
+  /**
+   * Parameters added to or overriding the cluster parameter group defaults (APG-28, APG-54).
+   *
+   * @default - only the defaults (`rds.force_ssl = 1`, preloaded libraries, pgaudit)
+   */
+  readonly clusterParameters?: Record<string, string>;
+  /**
+   * Parameters added to or overriding the instance parameter group defaults (APG-29). The
+   * instance group wins over the cluster group for instance-level parameters.
+   *
+   * @default - only the APG-29 settings
+   */
+  readonly instanceParameters?: Record<string, string>;
+  /**
+   * Retention of the `/aws/rds/cluster/<id>/postgresql` log group, in days (one of the values
+   * CloudWatch Logs accepts: 1, 3, 5, 7, 14, 30, 60, 90, ... 3653).
+   *
+   * @default 30
+   */
+  readonly postgresqlLogRetentionDays?: number;
+  /**
+   * Encrypt the PostgreSQL log group with the cluster key (adds a CloudWatch Logs statement to
+   * the key policy).
+   *
+   * @default false
+   */
+  readonly encryptPostgresqlLogs?: boolean;
+  /**
+   * E-mail addresses subscribed to the notification topic (APG-25). Each must confirm its
+   * subscription.
+   *
+   * @default - no subscription; subscribe to `notificationTopicArn` yourself
+   */
+  readonly notificationEmails?: string[];
+  /**
+   * Create the per-instance CloudWatch alarms of APG-42..44.
+   *
+   * @default true
+   */
+  readonly alarms?: boolean;
+  /**
+   * Create the RDS event subscriptions of APG-45..47.
+   *
+   * @default true
+   */
+  readonly eventSubscriptions?: boolean;
+  /**
+   * Daily backup window (UTC), `hh24:mi-hh24:mi`.
+   *
+   * @default - not set; RDS picks a window
+   */
+  readonly preferredBackupWindow?: string;
+  /**
+   * Weekly maintenance window (UTC), `ddd:hh24:mi-ddd:hh24:mi`.
+   *
+   * @default - not set; RDS picks a window
+   */
+  readonly preferredMaintenanceWindow?: string;
+  /**
+   * Apply modifications immediately instead of in the next maintenance window.
+   *
+   * @default - not set; RDS default (next maintenance window)
+   */
+  readonly applyImmediately?: boolean;
+  /**
+   * Waiting period before the KMS key is deleted after a destroy, 7-30 days (replaces the
+   * reference's `DeletionPolicy: Retain`, APG-30).
+   *
+   * @default 30
+   */
+  readonly keyDeletionWindowDays?: number;
+  /**
+   * Extra tags for every resource this construct creates (the mandatory tags go to the cluster
+   * and instances only, as in the reference).
+   *
+   * @default - no extra tags
+   */
+  readonly tags?: Record<string, string>;
+}

@@ -1,0 +1,3 @@
+export * from "./cluster-ref";
+export * from "./cluster";
+export * from "./bootstrap";

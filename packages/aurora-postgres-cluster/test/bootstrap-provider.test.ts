@@ -1,0 +1,162 @@
+import "cdktf/lib/testing/adapters/jest";
+import { TerraformStack, Testing } from "cdktf";
+import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { PostgresqlProvider } from "@cdktf/provider-postgresql/lib/provider";
+import { IAuroraPostgresCluster } from "../src/cluster-ref";
+import {
+  ClusterProviderSettings,
+  clusterProviderConfig,
+  PostgresClusterEndpoint,
+  PostgresTunnel,
+} from "../src/bootstrap";
+
+const cluster: PostgresClusterEndpoint = {
+  clusterEndpoint: "orders.cluster-abc.us-east-1.rds.amazonaws.com",
+  port: 5432,
+  databaseName: "orders",
+  masterUsername: "dbadmin",
+  masterUserSecretArn: "arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-abc",
+};
+const PASSWORD =
+  "${jsondecode(data.aws_secretsmanager_secret_version.Db_MasterUserSecret_46B8F8E8.secret_string).password}";
+
+function testStack(): TerraformStack {
+  const stack = new TerraformStack(Testing.app(), "bootstrap");
+  new AwsProvider(stack, "Aws", { region: "us-east-1" });
+  return stack;
+}
+
+describe("ClusterProviderSettings", () => {
+  describe("defaults", () => {
+    test("connects to the cluster endpoint as the master user, not as superuser, with TLS required (BOOT-01, BOOT-03)", () => {
+      // GIVEN
+      const stack = testStack();
+      // WHEN
+      new PostgresqlProvider(stack, "Postgresql", clusterProviderConfig(stack, "Db", cluster));
+      // THEN
+      expect(Testing.synth(stack)).toHaveProviderWithProperties(PostgresqlProvider, {
+        host: "orders.cluster-abc.us-east-1.rds.amazonaws.com",
+        port: 5432,
+        database: "orders",
+        username: "dbadmin",
+        superuser: false,
+        sslmode: "require",
+        connect_timeout: 15,
+      });
+    });
+
+    test("reads the password from the managed secret at plan time, never as a literal (BOOT-02)", () => {
+      // GIVEN
+      const stack = testStack();
+      // WHEN
+      const settings = new ClusterProviderSettings(stack, "Db", cluster);
+      new PostgresqlProvider(stack, "Postgresql", settings.config);
+      // THEN
+      const out = Testing.synth(stack);
+      expect(out).toHaveDataSourceWithProperties(DataAwsSecretsmanagerSecretVersion, {
+        secret_id: "arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-abc",
+      });
+      expect(out).toHaveProviderWithProperties(PostgresqlProvider, { password: PASSWORD });
+      expect(settings.database).toBe("orders");
+    });
+
+    test("creates no provider itself", () => {
+      // GIVEN
+      const stack = testStack();
+      // WHEN
+      clusterProviderConfig(stack, "Db", cluster);
+      // THEN
+      const json = JSON.parse(Testing.synth(stack)) as { provider: Record<string, unknown> };
+      expect(Object.keys(json.provider)).toEqual(["aws"]);
+    });
+  });
+
+  describe("tunnels", () => {
+    test("dials the local end of an SSM port forward", () => {
+      // GIVEN
+      const stack = testStack();
+      // WHEN
+      new PostgresqlProvider(
+        stack,
+        "Postgresql",
+        clusterProviderConfig(stack, "Db", cluster, { tunnel: PostgresTunnel.localPortForward(15432) }),
+      );
+      // THEN
+      expect(Testing.synth(stack)).toHaveProviderWithProperties(PostgresqlProvider, {
+        host: "127.0.0.1",
+        port: 15432,
+        sslmode: "require",
+      });
+    });
+
+    test("dials the real endpoint through a SOCKS proxy (ALL_PROXY)", () => {
+      // GIVEN
+      const stack = testStack();
+      // WHEN
+      new PostgresqlProvider(
+        stack,
+        "Postgresql",
+        clusterProviderConfig(stack, "Db", cluster, { tunnel: PostgresTunnel.socksProxy() }),
+      );
+      // THEN
+      expect(Testing.synth(stack)).toHaveProviderWithProperties(PostgresqlProvider, {
+        host: "orders.cluster-abc.us-east-1.rds.amazonaws.com",
+        port: 5432,
+      });
+    });
+  });
+
+  describe("props", () => {
+    test("takes database, secret, TLS verification, timeout and alias overrides", () => {
+      // GIVEN
+      const stack = testStack();
+      // WHEN
+      new PostgresqlProvider(
+        stack,
+        "Postgresql",
+        clusterProviderConfig(stack, "Db", cluster, {
+          database: "reporting",
+          masterUserSecretArn: "arn:aws:secretsmanager:us-east-1:111122223333:secret:other",
+          sslMode: "verify-ca",
+          sslRootCertFile: "/etc/ssl/rds-global-bundle.pem",
+          connectTimeoutSeconds: 30,
+          alias: "orders",
+          tunnel: PostgresTunnel.localPortForward(6543, "localhost"),
+        }),
+      );
+      // THEN
+      const out = Testing.synth(stack);
+      expect(out).toHaveProviderWithProperties(PostgresqlProvider, {
+        alias: "orders",
+        host: "localhost",
+        port: 6543,
+        database: "reporting",
+        sslmode: "verify-ca",
+        sslrootcert: "/etc/ssl/rds-global-bundle.pem",
+        connect_timeout: 30,
+      });
+      expect(out).toHaveDataSourceWithProperties(DataAwsSecretsmanagerSecretVersion, {
+        secret_id: "arn:aws:secretsmanager:us-east-1:111122223333:secret:other",
+      });
+    });
+
+    test("accepts an IAuroraPostgresCluster as the cluster", () => {
+      // GIVEN: any object of the cluster contract (here a hand-written imported cluster)
+      const stack = testStack();
+      const imported = {
+        ...cluster,
+        clusterIdentifier: "orders",
+        clusterArn: "arn:aws:rds:us-east-1:111122223333:cluster:orders",
+        clusterResourceId: "cluster-ABC",
+        readerEndpoint: "orders.cluster-ro-abc.us-east-1.rds.amazonaws.com",
+        postgresqlLogGroupName: "/aws/rds/cluster/orders/postgresql",
+      } as Omit<IAuroraPostgresCluster, "connections"> as IAuroraPostgresCluster;
+      // WHEN
+      const config = clusterProviderConfig(stack, "Db", imported);
+      // THEN
+      expect(config.host).toBe("orders.cluster-abc.us-east-1.rds.amazonaws.com");
+      expect(config.superuser).toBe(false);
+    });
+  });
+});

@@ -1,0 +1,81 @@
+import "cdktf/lib/testing/adapters/jest";
+import * as fs from "fs";
+import * as path from "path";
+import { Testing } from "cdktf";
+import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version";
+import { Extension } from "@cdktf/provider-postgresql/lib/extension";
+import { PostgresqlProvider } from "@cdktf/provider-postgresql/lib/provider";
+import { Schema } from "@cdktf/provider-postgresql/lib/schema";
+import { IAuroraPostgresCluster } from "../src/cluster-ref";
+import { BootstrapStack } from "./fixtures/bootstrap-usage";
+
+const DOC = path.join(__dirname, "..", "README.md");
+
+/** The README's "## Database bootstrap" section, up to the next level-2 heading. */
+function bootstrapSection(): string {
+  const readme = fs.readFileSync(DOC, "utf8");
+  const start = readme.indexOf("\n## Database bootstrap\n");
+  if (start < 0) throw new Error(`${DOC} has no "## Database bootstrap" section`);
+  const rest = readme.slice(start + 1);
+  const next = rest.indexOf("\n## ", 1);
+  return next < 0 ? rest : rest.slice(0, next + 1);
+}
+const FIXTURE = path.join(__dirname, "fixtures", "bootstrap-usage.ts");
+
+/** The first ```ts block of a markdown file. */
+function firstTsSnippet(markdown: string): string {
+  const match = /```ts\n([\s\S]*?)```/.exec(markdown);
+  if (!match) throw new Error(`${DOC} has no \`\`\`ts snippet`);
+  return match[1];
+}
+
+describe("README section 'Database bootstrap'", () => {
+  test("exists and documents the two-phase deploy", () => {
+    expect(bootstrapSection()).toMatch(/^## Database bootstrap\n/);
+  });
+
+  test("its first snippet is identical to test/fixtures/bootstrap-usage.ts, which tsc type-checks", () => {
+    // GIVEN
+    const doc = bootstrapSection();
+    // THEN
+    expect(firstTsSnippet(doc)).toBe(fs.readFileSync(FIXTURE, "utf8"));
+  });
+
+  test("its first snippet synthesizes a bootstrap configured from the cluster", () => {
+    // GIVEN: a cluster as the cluster stack exposes it (here, attributes written by hand)
+    const cluster = {
+      clusterIdentifier: "orders",
+      clusterArn: "arn:aws:rds:eu-west-1:111122223333:cluster:orders",
+      clusterResourceId: "cluster-ABC",
+      clusterEndpoint: "orders.cluster-abc.eu-west-1.rds.amazonaws.com",
+      readerEndpoint: "orders.cluster-ro-abc.eu-west-1.rds.amazonaws.com",
+      port: 5432,
+      databaseName: "orders",
+      masterUsername: "dbadmin",
+      masterUserSecretArn: "arn:aws:secretsmanager:eu-west-1:111122223333:secret:rds!cluster-abc",
+      postgresqlLogGroupName: "/aws/rds/cluster/orders/postgresql",
+    } as Omit<IAuroraPostgresCluster, "connections"> as IAuroraPostgresCluster;
+    // WHEN
+    const stack = new BootstrapStack(Testing.app(), "bootstrap", cluster);
+    // THEN
+    const out = Testing.synth(stack);
+    expect(out).toHaveProviderWithProperties(PostgresqlProvider, {
+      host: "127.0.0.1",
+      port: 15432,
+      database: "orders",
+      username: "dbadmin",
+      superuser: false,
+      sslmode: "require",
+    });
+    expect(out).toHaveDataSourceWithProperties(DataAwsSecretsmanagerSecretVersion, {
+      secret_id: cluster.masterUserSecretArn,
+    });
+    expect(out).toHaveResourceWithProperties(Extension, { name: "pgaudit", database: "orders" });
+    expect(out).toHaveResourceWithProperties(Schema, { name: "app", database: "orders" });
+    const json = JSON.parse(out) as { output: Record<string, { sensitive?: boolean; value: string }> };
+    expect(json.output.app_rw_password).toEqual({
+      sensitive: true,
+      value: "${random_password.App_ReadWrite_Password_0F609CC1.result}",
+    });
+  });
+});

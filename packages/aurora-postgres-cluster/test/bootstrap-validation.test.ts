@@ -1,0 +1,360 @@
+import "cdktf/lib/testing/adapters/jest";
+import { ValidationError } from "@aurora-cdktf/core";
+import { TerraformStack, Testing, Token } from "cdktf";
+import { PostgresqlProvider } from "@cdktf/provider-postgresql/lib/provider";
+import {
+  ApplicationSchema,
+  ApplicationSchemaProps,
+  ClusterProviderSettings,
+  ClusterProviderSettingsOptions,
+  PostgresClusterEndpoint,
+  PostgresConnection,
+  PostgresExtensions,
+  PostgresExtensionsProps,
+  PostgresRole,
+  PostgresRoleProps,
+  PostgresTunnel,
+} from "../src/bootstrap";
+
+function testStack(): { stack: TerraformStack; connection: PostgresConnection } {
+  const stack = new TerraformStack(Testing.app(), "bootstrap");
+  const provider = new PostgresqlProvider(stack, "Postgresql", { host: "db.example" });
+  return { stack, connection: { provider, database: "orders" } };
+}
+
+/** Runs `fn` and returns the ValidationError it throws (fails the test if it throws nothing). */
+function validationError(fn: () => void): ValidationError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(ValidationError);
+    return err as ValidationError;
+  }
+  throw new Error("expected a ValidationError, nothing was thrown");
+}
+
+describe("ApplicationSchema", () => {
+  describe("validation", () => {
+    test.each<[string, Partial<ApplicationSchemaProps>, RegExp]>([
+      [
+        "the schema name has uppercase letters",
+        { schemaName: "App" },
+        /schemaName must be 1-63 characters.*got "App"/,
+      ],
+      ["the schema name starts with a digit", { schemaName: "1app" }, /schemaName must be 1-63 characters/],
+      [
+        "the schema name has a hyphen",
+        { schemaName: "my-app" },
+        /schemaName must be 1-63 characters.*got "my-app"/,
+      ],
+      ["the schema name is empty", { schemaName: "" }, /schemaName must be 1-63 characters.*got ""/],
+      [
+        "the schema name is longer than 63 characters",
+        { schemaName: "a".repeat(64) },
+        /schemaName must be 1-63/,
+      ],
+      [
+        "the schema is public",
+        { schemaName: "public" },
+        /schemaName "public" is a schema every database already has/,
+      ],
+      [
+        "the schema starts with pg_",
+        { schemaName: "pg_app" },
+        /"pg_", which PostgreSQL reserves for system schemas/,
+      ],
+      ["a role name is empty", { owner: { name: "" } }, /owner\.name must be 1-63 characters.*got ""/],
+      [
+        "a role name has a space",
+        { readOnly: { name: "app ro" } },
+        /readOnly\.name must be 1-63.*got "app ro"/,
+      ],
+      [
+        "a role name starts with pg_",
+        { readWrite: { name: "pg_writer" } },
+        /readWrite\.name "pg_writer" starts with "pg_"/,
+      ],
+      [
+        "a role name is an RDS role",
+        { readOnly: { name: "rds_superuser" } },
+        /"rds_superuser" is reserved by Amazon RDS/,
+      ],
+      ["a role name is rdsadmin", { owner: { name: "rdsadmin" } }, /"rdsadmin" is reserved by Amazon RDS/],
+      [
+        "a role name is public",
+        { owner: { name: "public" } },
+        /owner\.name "public" is a built-in role name/,
+      ],
+      [
+        "two roles have the same name",
+        { readWrite: { name: "app_user" }, readOnly: { name: "app_user" } },
+        /role names must be distinct, got "app_user" more than once/,
+      ],
+      [
+        "the derived role names are too long",
+        { schemaName: "s".repeat(60) },
+        /owner\.name \(defaulted from schemaName\) must be 1-63 characters/,
+      ],
+      [
+        "the database name has a quote",
+        { connection: { database: 'or"ders' } },
+        /connection\.database must be a database name/,
+      ],
+      [
+        "the database name is empty",
+        { connection: { database: "" } },
+        /connection\.database must be a database name/,
+      ],
+    ])("fails when %s", (_case, override, message) => {
+      // GIVEN
+      const { stack, connection } = testStack();
+      // WHEN
+      const err = validationError(
+        () =>
+          new ApplicationSchema(stack, "App", {
+            schemaName: "app",
+            ...override,
+            connection: { ...connection, ...override.connection },
+          }),
+      );
+      // THEN
+      expect(err.message).toMatch(message);
+      expect(err.constructPath).toBe("bootstrap/App");
+      expect(err.message).toMatch(/Fix: /);
+    });
+
+    test.each<[string, Partial<ApplicationSchemaProps>, RegExp]>([
+      [
+        "a password version is 0",
+        { readWrite: { passwordVersion: 0 } },
+        /passwordVersion must be an integer between 1/,
+      ],
+      [
+        "a password version is not an integer",
+        { readOnly: { passwordVersion: 1.5 } },
+        /passwordVersion must be an integer/,
+      ],
+      [
+        "a password version is set without login",
+        { owner: { login: false, passwordVersion: 2 } },
+        /passwordVersion applies to login roles only/,
+      ],
+      [
+        "a connection limit is below -1",
+        { owner: { connectionLimit: -2 } },
+        /connectionLimit must be an integer between -1/,
+      ],
+    ])("fails when %s, naming the role's path", (_case, override, message) => {
+      // GIVEN
+      const { stack, connection } = testStack();
+      // WHEN
+      const err = validationError(
+        () => new ApplicationSchema(stack, "App", { connection, schemaName: "app", ...override }),
+      );
+      // THEN
+      expect(err.message).toMatch(message);
+      expect(err.constructPath).toMatch(/^bootstrap\/App\/(Owner|ReadWrite|ReadOnly)$/);
+    });
+
+    test("reports every problem at once", () => {
+      // GIVEN
+      const { stack, connection } = testStack();
+      // WHEN
+      const err = validationError(
+        () =>
+          new ApplicationSchema(stack, "App", {
+            connection: { ...connection, database: "" },
+            schemaName: "public",
+            owner: { name: "Owner" },
+          }),
+      );
+      // THEN
+      expect(err.message).toMatch(/schemaName "public"/);
+      expect(err.message).toMatch(/connection\.database/);
+      expect(err.message).toMatch(/owner\.name must be/);
+    });
+
+    test("accepts unresolved tokens without checking them", () => {
+      // GIVEN
+      const { stack, connection } = testStack();
+      // WHEN / THEN
+      expect(
+        () =>
+          new ApplicationSchema(stack, "App", {
+            connection: { ...connection, database: Token.asString({ Ref: "db" }) },
+            schemaName: "app",
+            owner: { name: Token.asString({ Ref: "owner" }) },
+          }),
+      ).not.toThrow();
+    });
+  });
+});
+
+describe("PostgresExtensions", () => {
+  describe("validation", () => {
+    test.each<[string, Partial<PostgresExtensionsProps>, RegExp]>([
+      [
+        "the list is empty",
+        { extensions: [] },
+        /extensions must name at least one extension, got an empty list/,
+      ],
+      [
+        "a name has uppercase letters",
+        { extensions: ["PostGIS"] },
+        /extensions\[0\] must be an extension name.*got "PostGIS"/,
+      ],
+      [
+        "a name has a space",
+        { extensions: ["pg_stat_statements", "pg audit"] },
+        /extensions\[1\] must be.*got "pg audit"/,
+      ],
+      ["a name is SQL", { extensions: ["x; DROP TABLE t"] }, /extensions\[0\] must be an extension name/],
+      ["a name is quoted", { extensions: ['"pgaudit"'] }, /extensions\[0\] must be an extension name/],
+      ["a name is empty", { extensions: [""] }, /extensions\[0\] must be an extension name.*got ""/],
+      ["a name starts with a digit", { extensions: ["2pc"] }, /extensions\[0\] must be an extension name/],
+      [
+        "a name is listed twice",
+        { extensions: ["pgaudit", "pgaudit"] },
+        /extensions must be distinct, got "pgaudit"/,
+      ],
+      ["the schema is not an identifier", { schema: "My Schema" }, /schema must be 1-63 characters/],
+    ])("fails when %s", (_case, override, message) => {
+      // GIVEN
+      const { stack, connection } = testStack();
+      // WHEN
+      const err = validationError(
+        () => new PostgresExtensions(stack, "Extensions", { connection, ...override }),
+      );
+      // THEN
+      expect(err.message).toMatch(message);
+      expect(err.constructPath).toBe("bootstrap/Extensions");
+    });
+
+    test("accepts extension names with hyphens and digits", () => {
+      // GIVEN
+      const { stack, connection } = testStack();
+      // WHEN / THEN
+      expect(
+        () =>
+          new PostgresExtensions(stack, "Extensions", {
+            connection,
+            extensions: ["uuid-ossp", "postgis_topology", "h3"],
+          }),
+      ).not.toThrow();
+    });
+  });
+});
+
+describe("PostgresRole", () => {
+  describe("validation", () => {
+    test.each<[string, Partial<PostgresRoleProps>, RegExp]>([
+      ["the name is empty", { roleName: "" }, /roleName must be 1-63 characters.*got ""/],
+      [
+        "the name has uppercase letters",
+        { roleName: "Reporter" },
+        /roleName must be 1-63 characters.*got "Reporter"/,
+      ],
+      ["the name is 64 characters", { roleName: "r".repeat(64) }, /roleName must be 1-63 characters/],
+      ["the name starts with pg_", { roleName: "pg_monitor" }, /"pg_monitor" starts with "pg_"/],
+      ["the name is postgres", { roleName: "postgres" }, /"postgres" is a built-in role name/],
+      [
+        "the password version is negative",
+        { passwordVersion: -1 },
+        /passwordVersion must be an integer between 1 and/,
+      ],
+    ])("fails when %s", (_case, override, message) => {
+      // GIVEN
+      const { stack, connection } = testStack();
+      // WHEN
+      const err = validationError(
+        () => new PostgresRole(stack, "Role", { connection, roleName: "reporter", ...override }),
+      );
+      // THEN
+      expect(err.message).toMatch(message);
+      expect(err.constructPath).toBe("bootstrap/Role");
+    });
+  });
+});
+
+describe("ClusterProviderSettings", () => {
+  const cluster: PostgresClusterEndpoint = {
+    clusterEndpoint: "orders.cluster-abc.us-east-1.rds.amazonaws.com",
+    port: 5432,
+    databaseName: "orders",
+    masterUsername: "dbadmin",
+    masterUserSecretArn: "arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-abc",
+  };
+
+  describe("validation", () => {
+    test.each<[string, Partial<PostgresClusterEndpoint>, ClusterProviderSettingsOptions, RegExp]>([
+      [
+        "the cluster has no secret",
+        { masterUserSecretArn: undefined },
+        {},
+        /no masterUserSecretArn and none was given/,
+      ],
+      [
+        "verify-full needs a CA bundle",
+        {},
+        { sslMode: "verify-full" },
+        /sslMode "verify-full" .* needs sslRootCertFile/,
+      ],
+      [
+        "verify-ca needs a CA bundle",
+        {},
+        { sslMode: "verify-ca" },
+        /sslMode "verify-ca" .* needs sslRootCertFile/,
+      ],
+      [
+        "verify-full goes through a local port forward",
+        {},
+        {
+          sslMode: "verify-full",
+          sslRootCertFile: "global-bundle.pem",
+          tunnel: PostgresTunnel.localPortForward(15432),
+        },
+        /a local port forward \(127\.0\.0\.1\) never matches/,
+      ],
+      [
+        "the sslMode is unknown",
+        {},
+        { sslMode: "prefer" as never },
+        /sslMode must be one of "disable", "require"/,
+      ],
+      [
+        "the local port is 0",
+        {},
+        { tunnel: PostgresTunnel.localPortForward(0) },
+        /tunnel local port must be an integer between 1 and 65535, got 0/,
+      ],
+      [
+        "the local port is too high",
+        {},
+        { tunnel: PostgresTunnel.localPortForward(70000) },
+        /tunnel local port must be .* got 70000/,
+      ],
+      [
+        "the local host is empty",
+        {},
+        { tunnel: PostgresTunnel.localPortForward(15432, "") },
+        /tunnel local host must not be empty/,
+      ],
+      [
+        "the connect timeout is 0",
+        {},
+        { connectTimeoutSeconds: 0 },
+        /connectTimeoutSeconds must be an integer between 1 and 3600/,
+      ],
+    ])("fails when %s", (_case, clusterOverride, options, message) => {
+      // GIVEN
+      const stack = new TerraformStack(Testing.app(), "bootstrap");
+      // WHEN
+      const err = validationError(
+        () => new ClusterProviderSettings(stack, "Db", { ...cluster, ...clusterOverride }, options),
+      );
+      // THEN
+      expect(err.message).toMatch(message);
+      expect(err.constructPath).toBe("bootstrap/Db");
+    });
+  });
+});
