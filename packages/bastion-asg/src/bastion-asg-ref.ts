@@ -1,4 +1,5 @@
 import { IConnectable } from "@aurora-cdktf/core";
+import { CLOUDWATCH_LOG_RETENTION_DAYS } from "@aurora-cdktf/core";
 
 /** How people reach the bastion. */
 export enum BastionAccessMode {
@@ -41,9 +42,7 @@ export interface IKmsKeyRef {
  * The retention values CloudWatch Logs accepts, in days. `0` means "never expire" (the
  * `retention_in_days` argument is then left out).
  */
-export const LOG_RETENTION_DAYS: readonly number[] = [
-  0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-];
+export const LOG_RETENTION_DAYS: readonly number[] = CLOUDWATCH_LOG_RETENTION_DAYS;
 
 /** What other constructs and stacks need from a bastion. */
 export interface IBastionAsg extends IConnectable {

@@ -1,5 +1,6 @@
 import { IConnectable, IPeer } from "@aurora-cdktf/core";
 import { IKmsKeyRef } from "./vpc-3az-ref";
+import { CLOUDWATCH_LOG_RETENTION_DAYS } from "@aurora-cdktf/core";
 
 /** How private subnets reach the internet. */
 export enum NatGatewayMode {
@@ -34,9 +35,7 @@ export enum FlowLogTrafficType {
 }
 
 /** The retention values CloudWatch Logs accepts (0 = never expire). */
-export const CLOUDWATCH_RETENTION_DAYS: readonly number[] = [
-  0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-];
+export const CLOUDWATCH_RETENTION_DAYS: readonly number[] = CLOUDWATCH_LOG_RETENTION_DAYS;
 
 /** One extra ingress rule of a network ACL (least-privilege mode). */
 export interface NetworkAclIngress {

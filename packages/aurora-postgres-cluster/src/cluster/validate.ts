@@ -5,6 +5,7 @@ import { AURORA_POSTGRES_FAMILIES, ENGINE_VERSION_PATTERN } from "./engine";
 import { AuroraPostgresClusterProps } from "./props";
 import { ResolvedSettings } from "./settings";
 import { ENVIRONMENT_STAGES } from "./stage-presets";
+import { CLOUDWATCH_LOG_RETENTION_DAYS } from "@aurora-cdktf/core";
 
 /** RDS cluster identifier rules, kept to 60 characters so `<id>-<n>` fits an instance identifier. */
 const CLUSTER_IDENTIFIER = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,59}$/;
@@ -38,9 +39,7 @@ export const PERFORMANCE_INSIGHTS_RETENTIONS: readonly number[] = [
   731,
 ];
 /** Retentions CloudWatch Logs accepts. */
-export const LOG_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
+export const LOG_RETENTION_DAYS: readonly number[] = CLOUDWATCH_LOG_RETENTION_DAYS.filter((d) => d !== 0);
 /** Certificate authorities RDS offers for Aurora PostgreSQL (MOD-06). */
 export const CA_CERTIFICATES = ["rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1", "rds-ca-ecc384-g1"] as const;
 const CONFIDENTIALITY = ["public", "private", "confidential", "pii/phi"] as const;

@@ -3,10 +3,10 @@
  * can be tested on their own.
  */
 
+import { CLOUDWATCH_LOG_RETENTION_DAYS } from "@aurora-cdktf/core";
+
 /** Retention values CloudWatch Logs accepts (`PutRetentionPolicy`), plus 0 = never expire. */
-export const CLOUDWATCH_RETENTION_DAYS: readonly number[] = [
-  0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-];
+export const CLOUDWATCH_RETENTION_DAYS: readonly number[] = CLOUDWATCH_LOG_RETENTION_DAYS;
 
 /**
  * An unquoted PostgreSQL identifier as this package accepts it: lower case, starts with a letter or
