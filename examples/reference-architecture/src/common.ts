@@ -1,0 +1,73 @@
+import {
+  clusterProviderConfig,
+  PostgresClusterEndpoint,
+  PostgresConnection,
+} from "@aurora-cdktf/aurora-postgres-cluster";
+import { LocalBackend, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { PostgresqlProvider } from "@cdktf/provider-postgresql/lib/provider";
+import { RandomProvider } from "@cdktf/provider-random/lib/provider";
+import { DatabaseTarget, ResolvedOptions } from "./config";
+
+/** What every stack of the example needs from the options. */
+export type StackOptions = Pick<
+  ResolvedOptions,
+  "stage" | "region" | "awsProviderVersion" | "stateDirectory"
+>;
+
+/**
+ * A stack with a local backend whose state file is named after the stage and the stack
+ * (`terraform.<stage>.<stack>.tfstate`, in `stateDirectory`), so stages never share state. The
+ * path is relative to the stack's folder: the same file for this stack's backend and for the
+ * `terraform_remote_state` that cdktf's cross-stack references create in dependent stacks.
+ */
+export abstract class ExampleStack extends TerraformStack {
+  constructor(scope: Construct, id: string, options: StackOptions, stateKey: string = options.stage) {
+    super(scope, id);
+    new LocalBackend(this, { path: `${options.stateDirectory}/terraform.${stateKey}.${id}.tfstate` });
+  }
+
+  /**
+   * The AWS provider: the region, default tags naming the example and the stage, and the
+   * provider version pin when one is given.
+   */
+  protected addAwsProvider(options: StackOptions): AwsProvider {
+    const provider = new AwsProvider(this, "Aws", {
+      region: options.region,
+      defaultTags: [{ tags: { Example: "reference-architecture", Stage: options.stage } }],
+    });
+    if (options.awsProviderVersion) {
+      this.addOverride("terraform.required_providers.aws.version", options.awsProviderVersion);
+    }
+    return provider;
+  }
+
+  /**
+   * The postgresql provider (and the random provider for generated passwords) of a database stack.
+   * `cluster`: from the cluster's outputs and its RDS-managed secret, through the tunnel (this also
+   * adds the AWS provider, which reads the secret). `local`: no argument at all, so the provider
+   * reads the libpq environment (PGHOST, PGPORT, PGUSER, PGPASSWORD, PGSSLMODE, PGSUPERUSER).
+   */
+  protected addDatabaseProviders(
+    options: StackOptions,
+    target: DatabaseTarget,
+    cluster: PostgresClusterEndpoint | undefined,
+  ): PostgresConnection {
+    new RandomProvider(this, "Random");
+    if (target.mode === "local") {
+      const provider = new PostgresqlProvider(this, "Postgresql", {});
+      return { provider, database: target.database };
+    }
+    if (!cluster) {
+      throw new Error(`${this.node.path}: the cluster database target needs the cluster's outputs.`);
+    }
+    this.addAwsProvider(options);
+    const config = clusterProviderConfig(this, "ClusterConnection", cluster, { tunnel: target.tunnel });
+    const provider = new PostgresqlProvider(this, "Postgresql", config);
+    return { provider, database: cluster.databaseName };
+  }
+}
+
+/** The application name used in resource names and the cluster's mandatory tags. */
+export const APPLICATION = "orders";

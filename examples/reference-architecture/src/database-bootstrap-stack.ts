@@ -1,0 +1,69 @@
+import {
+  ApplicationSchema,
+  PostgresClusterEndpoint,
+  PostgresConnection,
+  PostgresExtensions,
+} from "@aurora-cdktf/aurora-postgres-cluster";
+import { TerraformOutput } from "cdktf";
+import { Construct } from "constructs";
+import { ExampleStack, StackOptions } from "./common";
+import { DatabaseTarget } from "./config";
+
+/** Props of {@link DatabaseBootstrapStack}. */
+export interface DatabaseBootstrapStackProps extends StackOptions {
+  /** Where to connect: the cluster (through the tunnel) or a local PostgreSQL. */
+  readonly databaseTarget: DatabaseTarget;
+  /** The cluster (from the database stack); used in cluster mode only. */
+  readonly cluster?: PostgresClusterEndpoint;
+  /** Extensions to create. */
+  readonly extensions: string[];
+  /** The application schema. */
+  readonly schemaName: string;
+}
+
+/**
+ * Phase two of the database (instead of the reference's bootstrap Lambda): extensions, then the
+ * application schema with its owner, read-write and read-only roles, through the postgresql
+ * provider. Deployed after the database stack, with the tunnel open.
+ */
+export class DatabaseBootstrapStack extends ExampleStack {
+  /** Where the objects are created. */
+  public readonly connection: PostgresConnection;
+  /** The extensions. */
+  public readonly extensions: PostgresExtensions;
+  /** The schema and its roles. */
+  public readonly application: ApplicationSchema;
+
+  constructor(scope: Construct, id: string, props: DatabaseBootstrapStackProps) {
+    super(scope, id, props, stateKey(props));
+    this.connection = this.addDatabaseProviders(props, props.databaseTarget, props.cluster);
+    this.extensions = new PostgresExtensions(this, "Extensions", {
+      connection: this.connection,
+      extensions: props.extensions,
+    });
+    this.application = new ApplicationSchema(this, "App", {
+      connection: this.connection,
+      schemaName: props.schemaName,
+      dependsOn: [this.extensions.dependable],
+    });
+    const app = this.application;
+    new TerraformOutput(this, "application_schema", {
+      value: app.outputs,
+      description: "The schema and the names of its roles.",
+    });
+    new TerraformOutput(this, "application_role_passwords", {
+      value: {
+        [app.ownerRole.roleName]: app.ownerRole.password,
+        [app.readWriteRole.roleName]: app.readWriteRole.password,
+        [app.readOnlyRole.roleName]: app.readOnlyRole.password,
+      },
+      sensitive: true,
+      description: "Generated passwords of the login roles (tofu output -json application_role_passwords).",
+    });
+  }
+}
+
+/** Local-mode state never mixes with the cluster's: `terraform.local-<stage>.<stack>.tfstate`. */
+export function stateKey(props: StackOptions & { readonly databaseTarget: DatabaseTarget }): string {
+  return props.databaseTarget.mode === "local" ? `local-${props.stage}` : props.stage;
+}
