@@ -1,2 +1,7 @@
 export * from "./validation";
 export * from "./connections";
+export * from "./references";
+export * from "./aws-context";
+export * from "./arn";
+export * from "./logs";
+export * from "./patterns";

@@ -75,11 +75,3 @@ export class Validator {
     throw new ValidationError(this.scope, `invalid props: ${body}`);
   }
 }
-
-/**
- * The retention values CloudWatch Logs accepts (`PutRetentionPolicy`), in days, plus `0` for
- * "never expire" (the `retention_in_days` argument is then left out).
- */
-export const CLOUDWATCH_LOG_RETENTION_DAYS: readonly number[] = [
-  0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-];

@@ -1,0 +1,134 @@
+/**
+ * The one module of unit-test helpers every package's tests use: a stack with the providers a
+ * user's stack would have, the synthesized JSON, resources by type, references and token rendering.
+ */
+import {
+  App,
+  DefaultTokenResolver,
+  StringConcat,
+  Testing,
+  TerraformElement,
+  TerraformOutput,
+  TerraformStack,
+  Tokenization,
+} from "cdktf";
+import { IConstruct } from "constructs";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { PostgresqlProvider } from "@cdktf/provider-postgresql/lib/provider";
+import { RandomProvider } from "@cdktf/provider-random/lib/provider";
+
+type Blocks = Record<string, Record<string, Record<string, unknown>>>;
+
+/** A synthesized stack as an object. */
+export interface SynthJson {
+  readonly terraform?: Record<string, unknown>;
+  readonly provider?: Record<string, Record<string, unknown>[]>;
+  readonly resource?: Blocks;
+  readonly data?: Blocks;
+  readonly output?: Record<string, Record<string, unknown>>;
+  readonly moved?: Record<string, unknown>[];
+}
+
+/** Options of {@link testStack}. */
+export interface TestStackOptions {
+  /** @default "us-east-1" */
+  readonly region?: string;
+  /** Add a postgresql and a random provider (bootstrap and lineage stacks). @default false */
+  readonly database?: boolean;
+  /** @default Testing.app() */
+  readonly app?: App;
+}
+
+/** A stack with an AWS provider (and the database providers on request), as a user's stack would have. */
+export function testStack(id = "test", options: TestStackOptions = {}): TerraformStack {
+  const stack = new TerraformStack(options.app ?? Testing.app(), id);
+  new AwsProvider(stack, "aws", { region: options.region ?? "us-east-1" });
+  if (options.database) {
+    new PostgresqlProvider(stack, "pg", { host: "127.0.0.1", superuser: false });
+    new RandomProvider(stack, "random");
+  }
+  return stack;
+}
+
+/** The synthesized stack as an object. */
+export function synthJson(stack: TerraformStack): SynthJson {
+  return JSON.parse(Testing.synth(stack)) as SynthJson;
+}
+
+/** The resources of one type, by logical id. */
+export function resources(stack: TerraformStack, type: string): Record<string, Record<string, unknown>> {
+  return synthJson(stack).resource?.[type] ?? {};
+}
+
+/** The data sources of one type, by logical id. */
+export function dataSources(stack: TerraformStack, type: string): Record<string, Record<string, unknown>> {
+  return synthJson(stack).data?.[type] ?? {};
+}
+
+/** The only resource of `type` (fails when there is not exactly one). */
+export function onlyResource(stack: TerraformStack, type: string): Record<string, unknown> {
+  const all = Object.values(resources(stack, type));
+  if (all.length !== 1) throw new Error(`expected exactly one ${type}, found ${all.length}`);
+  return all[0];
+}
+
+/** How many resources of each type the stack has. */
+export function resourceCounts(stack: TerraformStack): Record<string, number> {
+  const all = synthJson(stack).resource ?? {};
+  return Object.fromEntries(Object.entries(all).map(([type, byId]) => [type, Object.keys(byId).length]));
+}
+
+let probe = 0;
+/** What `value` renders as in the synthesized JSON (through a throwaway output). */
+export function resolved(stack: TerraformStack, value: unknown): unknown {
+  const id = `resolved_probe_${probe++}`;
+  new TerraformOutput(stack, id, { value });
+  return synthJson(stack).output?.[id]?.value;
+}
+
+/** The `${...}` reference to a resource's attribute, e.g. ref("aws_vpc", "Vpc_8378EB38", "id"). */
+export function ref(type: string, logicalId: string, attr: string): string {
+  return `\${${type}.${logicalId}.${attr}}`;
+}
+
+/** The logical id of the only resource of `type` whose id starts with `prefix`. */
+export function idOf(stack: TerraformStack, type: string, prefix: string): string {
+  const ids = Object.keys(resources(stack, type)).filter((id) => id.startsWith(prefix));
+  if (ids.length !== 1)
+    throw new Error(`expected one ${type} starting with ${prefix}, got ${JSON.stringify(ids)}`);
+  return ids[0];
+}
+
+type Element = TerraformElement & { terraformResourceType: string };
+
+/** `<type>.<logical id>` of the child `id` of `scope` (as in `depends_on`). */
+export function fqnOf(scope: IConstruct, id: string): string {
+  const child = scope.node.findChild(id) as Element;
+  return `${child.terraformResourceType}.${child.friendlyUniqueId}`;
+}
+
+/** `${<type>.<logical id>.<attr>}` of the child `id` of `scope`. */
+export function refOf(scope: IConstruct, id: string, attr = "id"): string {
+  return `\${${fqnOf(scope, id)}.${attr}}`;
+}
+
+/** The logical id of the child `id` of `scope` (its key in the synthesized JSON). */
+export function logicalIdOf(scope: IConstruct, id: string): string {
+  return (scope.node.findChild(id) as TerraformElement).friendlyUniqueId;
+}
+
+/** `value` with its tokens rendered as in the synthesized JSON. */
+export function resolve<T>(scope: IConstruct, value: T): T {
+  return Tokenization.resolve(value, { scope, resolver: new DefaultTokenResolver(new StringConcat()) });
+}
+
+/** A 3-AZ VPC given as an object literal (structurally an `IVpc3Az`), for constructs that take one. */
+export function fakeVpc(region = "us-east-1") {
+  return {
+    vpcId: "vpc-0123456789abcdef0",
+    vpcCidrBlock: "10.0.0.0/16",
+    availabilityZones: [`${region}a`, `${region}b`, `${region}c`],
+    publicSubnetIds: ["subnet-pub-a", "subnet-pub-b", "subnet-pub-c"],
+    privateSubnetIds: ["subnet-priv-a", "subnet-priv-b", "subnet-priv-c"],
+  };
+}
