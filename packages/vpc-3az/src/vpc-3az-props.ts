@@ -1,6 +1,4 @@
-import { IConnectable, IPeer } from "@aurora-cdktf/core";
-import { IKmsKeyRef } from "./vpc-3az-ref";
-import { CLOUDWATCH_LOG_RETENTION_DAYS } from "@aurora-cdktf/core";
+import { IConnectable, IKmsKeyRef, IPeer } from "@aurora-cdktf/core";
 
 /** How private subnets reach the internet. */
 export enum NatGatewayMode {
@@ -33,9 +31,6 @@ export enum FlowLogTrafficType {
   /** Rejected flows only (cheapest; shows what security groups and NACLs block). */
   REJECT = "REJECT",
 }
-
-/** The retention values CloudWatch Logs accepts (0 = never expire). */
-export const CLOUDWATCH_RETENTION_DAYS: readonly number[] = CLOUDWATCH_LOG_RETENTION_DAYS;
 
 /** One extra ingress rule of a network ACL (least-privilege mode). */
 export interface NetworkAclIngress {

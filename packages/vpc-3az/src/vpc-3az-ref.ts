@@ -109,9 +109,3 @@ export interface Vpc3AzZone {
   /** Id of the NAT gateway the private route table sends 0.0.0.0/0 to (none when NAT mode is "none"). */
   readonly natGatewayId?: string;
 }
-
-/** A KMS key, by ARN. `KmsKey` and `DataAwsKmsKey` of @cdktf/provider-aws satisfy it. */
-export interface IKmsKeyRef {
-  /** The key ARN. */
-  readonly arn: string;
-}

@@ -1,8 +1,7 @@
-import { Connections } from "@aurora-cdktf/core";
-import { Fn, Op, TerraformStack, Token } from "cdktf";
+import { AwsContext, Connections } from "@aurora-cdktf/core";
+import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import { DataAwsAvailabilityZones } from "@cdktf/provider-aws/lib/data-aws-availability-zones";
-import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
 import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
@@ -14,13 +13,15 @@ import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
 import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
-import { parseIpv4Cidr } from "./private/cidr";
+import { subnetNewBits } from "./private/cidr";
+import { resolveSettings } from "./private/defaults";
 import { Vpc3AzEndpoints } from "./private/endpoints";
 import { VpcFlowLog } from "./private/flow-log";
-import { naclRules } from "./private/network-acl";
+import { ImportedVpc3Az } from "./private/imported-vpc-3az";
+import { networkAclEntries } from "./private/network-acl";
 import { namesAreLiteral, planZones, ZonePlan } from "./private/zones";
-import { validateVpc3AzAttributes, validateVpc3AzProps } from "./validate";
-import { FlowLogTrafficType, NatGatewayMode, NetworkAclMode, Vpc3AzProps } from "./vpc-3az-props";
+import { validateVpc3AzProps } from "./validate";
+import { NatGatewayMode, Vpc3AzProps } from "./vpc-3az-props";
 import { IVpc3Az, Vpc3AzAttributes, Vpc3AzOutputs, Vpc3AzZone } from "./vpc-3az-ref";
 
 /**
@@ -102,14 +103,13 @@ export class Vpc3Az extends Construct implements IVpc3Az {
 
   constructor(scope: Construct, id: string, props: Vpc3AzProps = {}) {
     super(scope, id);
-    const cidrBlock =
-      props.cidrBlock ?? (props.classB !== undefined ? classBCidr(props.classB) : "10.0.0.0/16");
-    validateVpc3AzProps(this, props, cidrBlock);
-    const natMode = props.natGateways ?? NatGatewayMode.PER_AZ;
-    const naclMode = props.networkAcls ?? NetworkAclMode.LEAST_PRIVILEGE;
-    const prefix = props.name ?? cidrBlock;
+    const s = resolveSettings(this, props);
+    validateVpc3AzProps(this, props, s);
+    const cidrBlock = s.cidrBlock;
+    const natMode = s.natGateways;
+    const prefix = s.namePrefix;
     const tags = (name: string, extra: { [k: string]: string } = {}) => ({
-      ...props.tags,
+      ...s.tags,
       Name: name,
       ...extra,
     });
@@ -119,7 +119,7 @@ export class Vpc3Az extends Construct implements IVpc3Az {
       enableDnsSupport: true,
       enableDnsHostnames: true,
       instanceTenancy: "default",
-      tags: tags(props.name ?? `${TerraformStack.of(this).node.id}-VPC`),
+      tags: tags(s.vpcName),
     });
     this.vpcId = vpc.id;
     this.vpcCidrBlock = cidrBlock;
@@ -141,12 +141,8 @@ export class Vpc3Az extends Construct implements IVpc3Az {
     });
     this.publicRouteTableId = publicRt.id;
 
-    const zonePlans = this.planZones(props);
-    const newBits = subnetNewBits(
-      cidrBlock,
-      props.subnetPrefixLength,
-      props.classB !== undefined ? 16 : undefined,
-    );
+    const zonePlans = this.planZones(s.availabilityZones, s.subnetSlots);
+    const newBits = subnetNewBits(cidrBlock, s.vpcPrefixLength, s.subnetPrefixLength);
     const privateRts = new Map<string, RouteTable>();
     const natGateways: NatGateway[] = [];
     const natEips: Eip[] = [];
@@ -159,7 +155,7 @@ export class Vpc3Az extends Construct implements IVpc3Az {
         vpcId: vpc.id,
         availabilityZone: z.name,
         cidrBlock: publicCidr,
-        mapPublicIpOnLaunch: props.mapPublicIpOnLaunch ?? true,
+        mapPublicIpOnLaunch: s.mapPublicIpOnLaunch,
         tags: tags(`${prefix}_${z.name}_Public`, { Reach: "public" }),
       });
       new RouteTableAssociation(this, `PublicRouteTableAssociation${K}`, {
@@ -229,8 +225,8 @@ export class Vpc3Az extends Construct implements IVpc3Az {
     this.natGatewayPublicIps = natEips.map((e) => e.publicIp);
 
     const acl = (tier: "Public" | "Private", subnetIds: Map<string, string>) => {
-      const extra = tier === "Public" ? props.publicNetworkAclIngress : props.privateNetworkAclIngress;
-      const rules = naclRules(naclMode, cidrBlock, extra);
+      const extra = tier === "Public" ? s.publicNetworkAclIngress : s.privateNetworkAclIngress;
+      const rules = networkAclEntries(s.networkAcls, cidrBlock, extra);
       const nacl = new NetworkAcl(this, `${tier}NetworkAcl`, {
         vpcId: vpc.id,
         ingress: rules.ingress,
@@ -248,27 +244,25 @@ export class Vpc3Az extends Construct implements IVpc3Az {
     this.publicNetworkAclId = acl("Public", new Map(zones.map((z) => [z.key, z.publicSubnetId])));
     this.privateNetworkAclId = acl("Private", new Map(zones.map((z) => [z.key, z.privateSubnetId])));
 
-    const s3 = props.s3GatewayEndpoint ?? true;
-    const secretsManager = props.secretsManagerEndpoint ?? true;
     const interfaceServices = [
-      ...(secretsManager ? ["secretsmanager"] : []),
-      ...(props.interfaceEndpoints ?? []),
+      ...(s.secretsManagerEndpoint ? ["secretsmanager"] : []),
+      ...s.interfaceEndpoints,
     ];
-    const flowLogs = props.flowLogs ?? true;
+    // The region data source ("Region") exists only when something needs the region.
     const region =
-      s3 || interfaceServices.length > 0 || flowLogs ? new DataAwsRegion(this, "Region").name : "";
+      s.s3GatewayEndpoint || interfaceServices.length > 0 || s.flowLogs ? new AwsContext(this).region : "";
 
     const endpoints = new Vpc3AzEndpoints(this, {
       vpcId: vpc.id,
       vpcCidrBlock: cidrBlock,
       region,
-      s3GatewayEndpoint: s3,
+      s3GatewayEndpoint: s.s3GatewayEndpoint,
       privateRouteTables: new Map([...privateRts].map(([k, rt]) => [k, rt.id])),
       interfaceServices,
       privateSubnetIds: this.privateSubnetIds,
-      allowedPeers: props.endpointAllowedPeers,
+      allowedPeers: s.endpointAllowedPeers,
       namePrefix: prefix,
-      tags: props.tags ?? {},
+      tags: s.tags,
     });
     this.s3GatewayEndpointId = endpoints.s3GatewayEndpointId;
     this.interfaceEndpointIds = endpoints.interfaceEndpointIds;
@@ -276,14 +270,14 @@ export class Vpc3Az extends Construct implements IVpc3Az {
     this.endpointSecurityGroupId = endpoints.connections?.securityGroupId;
     this.endpointConnections = endpoints.connections;
 
-    if (flowLogs) {
+    if (s.flowLogs) {
       const flowLog = new VpcFlowLog(this, "FlowLog", {
         vpcId: vpc.id,
         region,
-        logGroupName: props.flowLogGroupName ?? `/aws/vpc/flow-logs/${vpc.id}`,
-        retentionDays: props.flowLogRetentionDays ?? 365,
-        kmsKey: props.flowLogKmsKey,
-        trafficType: props.flowLogTrafficType ?? FlowLogTrafficType.ALL,
+        logGroupName: s.flowLogGroupName(vpc.id),
+        retentionDays: s.flowLogRetentionDays,
+        kmsKey: s.flowLogKmsKey,
+        trafficType: s.flowLogTrafficType,
         tags: tags(`${prefix}_FlowLog`),
       });
       this.flowLogGroupName = flowLog.logGroup.name;
@@ -292,9 +286,8 @@ export class Vpc3Az extends Construct implements IVpc3Az {
   }
 
   /** The three zones: given names keyed by letter, or the region's first three keyed by position. */
-  private planZones(props: Vpc3AzProps): ZonePlan[] {
-    const given = props.availabilityZones;
-    if (namesAreLiteral(given)) return planZones(given, true, props.subnetSlots);
+  private planZones(given: string[] | undefined, slots: { [azKey: string]: number }): ZonePlan[] {
+    if (namesAreLiteral(given)) return planZones(given, true, slots);
     let list: string[];
     if (given !== undefined && !Token.isUnresolved(given)) {
       list = given;
@@ -315,58 +308,6 @@ export class Vpc3Az extends Construct implements IVpc3Az {
         }).names;
       list = [0, 1, 2].map((i) => Token.asString(Fn.element(source, i)));
     }
-    return planZones(list, false, props.subnetSlots);
-  }
-}
-
-/**
- * `newbits` of `cidrsubnet`: subnet prefix minus VPC prefix. The VPC prefix comes from the literal
- * CIDR, from `classB` (/16), or else from the engine (`split("/", cidr)`) for a token CIDR.
- */
-function subnetNewBits(
-  cidrBlock: string,
-  subnetPrefixLength: number | undefined,
-  knownPrefix?: number,
-): number {
-  const parsed = Token.isUnresolved(cidrBlock) ? undefined : parseIpv4Cidr(cidrBlock);
-  const vpcPrefix = parsed?.prefixLength ?? knownPrefix;
-  if (vpcPrefix !== undefined) return (subnetPrefixLength ?? vpcPrefix + 4) - vpcPrefix;
-  // validate() requires subnetPrefixLength for a token CIDR of unknown prefix.
-  return Op.sub(subnetPrefixLength as number, Fn.tonumber(Fn.element(Fn.split("/", cidrBlock), 1)));
-}
-
-/** The reference's `10.<classB>.0.0/16` (a token CIDR when `classB` is a token). */
-function classBCidr(classB: number): string {
-  return `10.${Token.isUnresolved(classB) ? Token.asString(classB) : String(classB)}.0.0/16`;
-}
-
-/** A VPC created elsewhere, known by its attributes. */
-class ImportedVpc3Az extends Construct implements IVpc3Az {
-  public readonly vpcId: string;
-  public readonly vpcCidrBlock: string;
-  public readonly availabilityZones: string[];
-  public readonly publicSubnetIds: string[];
-  public readonly privateSubnetIds: string[];
-  public readonly publicRouteTableId?: string;
-  public readonly privateRouteTableIds?: string[];
-  public readonly s3GatewayEndpointId?: string;
-  public readonly secretsManagerEndpointId?: string;
-  public readonly endpointSecurityGroupId?: string;
-  public readonly flowLogGroupName?: string;
-
-  constructor(scope: Construct, id: string, attrs: Vpc3AzAttributes) {
-    super(scope, id);
-    validateVpc3AzAttributes(this, attrs);
-    this.vpcId = attrs.vpcId;
-    this.vpcCidrBlock = attrs.vpcCidrBlock;
-    this.availabilityZones = attrs.availabilityZones;
-    this.publicSubnetIds = attrs.publicSubnetIds;
-    this.privateSubnetIds = attrs.privateSubnetIds;
-    this.publicRouteTableId = attrs.publicRouteTableId;
-    this.privateRouteTableIds = attrs.privateRouteTableIds;
-    this.s3GatewayEndpointId = attrs.s3GatewayEndpointId;
-    this.secretsManagerEndpointId = attrs.secretsManagerEndpointId;
-    this.endpointSecurityGroupId = attrs.endpointSecurityGroupId;
-    this.flowLogGroupName = attrs.flowLogGroupName;
+    return planZones(list, false, slots);
   }
 }

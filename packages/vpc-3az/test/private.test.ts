@@ -1,5 +1,5 @@
 import { isNetworkAddress, networkCidr, parseIpv4Cidr, subnetCapacity } from "../src/private/cidr";
-import { naclRules } from "../src/private/network-acl";
+import { networkAclEntries } from "../src/private/network-acl";
 import { azKeyOf, planZones, regionOf } from "../src/private/zones";
 import { NetworkAclMode } from "../src";
 
@@ -75,7 +75,7 @@ describe("private helpers", () => {
 
   describe("network ACL rules", () => {
     test("least privilege admits the VPC, return traffic and PMTU ICMP, then the extra entries", () => {
-      const rules = naclRules(NetworkAclMode.LEAST_PRIVILEGE, "10.1.0.0/16", [
+      const rules = networkAclEntries(NetworkAclMode.LEAST_PRIVILEGE, "10.1.0.0/16", [
         { cidrBlock: "203.0.113.0/24", port: 22 },
         { cidrBlock: "198.51.100.0/24", port: 8000, toPort: 8100, protocol: "udp" },
       ]);
@@ -95,7 +95,7 @@ describe("private helpers", () => {
     });
 
     test("allow-all is the reference's rule 99 both ways and ignores extras", () => {
-      const rules = naclRules(NetworkAclMode.ALLOW_ALL, "10.1.0.0/16", [
+      const rules = networkAclEntries(NetworkAclMode.ALLOW_ALL, "10.1.0.0/16", [
         { cidrBlock: "203.0.113.0/24", port: 22 },
       ]);
       expect(

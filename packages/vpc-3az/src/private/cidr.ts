@@ -2,6 +2,7 @@
  * CIDR syntax and capacity reasoning on prefix lengths only. Addresses of subnets are never
  * computed here: the construct emits Terraform's own `cidrsubnet()` and the engine evaluates it.
  */
+import { Fn, Op } from "cdktf";
 
 /** An IPv4 CIDR block split into its four octets and prefix length. */
 export interface ParsedCidr {
@@ -50,3 +51,17 @@ export const VPC_PREFIX_MIN = 16;
 export const VPC_PREFIX_MAX = 28;
 /** The smallest subnet AWS accepts. */
 export const SUBNET_PREFIX_MAX = 28;
+
+/**
+ * `newbits` of `cidrsubnet`: subnet prefix minus VPC prefix. When the VPC prefix is unknown at synth
+ * time (a token CIDR), the engine computes it (`split("/", cidr)`); validation then requires
+ * `subnetPrefixLength`.
+ */
+export function subnetNewBits(
+  cidrBlock: string,
+  vpcPrefixLength: number | undefined,
+  subnetPrefixLength: number | undefined,
+): number {
+  if (vpcPrefixLength !== undefined) return (subnetPrefixLength as number) - vpcPrefixLength;
+  return Op.sub(subnetPrefixLength as number, Fn.tonumber(Fn.element(Fn.split("/", cidrBlock), 1)));
+}

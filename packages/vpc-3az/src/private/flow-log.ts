@@ -1,12 +1,10 @@
+import { AwsContext, IKmsKeyRef } from "@aurora-cdktf/core";
 import { Construct } from "constructs";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
-import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { IKmsKeyRef } from "../vpc-3az-ref";
 
 export interface VpcFlowLogProps {
   readonly vpcId: string;
@@ -36,8 +34,10 @@ export class VpcFlowLog extends Construct {
       tags: props.tags,
     });
 
-    const account = new DataAwsCallerIdentity(this, "Account");
-    const partition = new DataAwsPartition(this, "Partition");
+    // The caller identity ("Account") and partition data sources of this construct, created as read.
+    const aws = new AwsContext(this, { account: "Account" });
+    const account = aws.accountId;
+    const partition = aws.partition;
     const trust = new DataAwsIamPolicyDocument(this, "AssumeRolePolicy", {
       statement: [
         {
@@ -46,11 +46,11 @@ export class VpcFlowLog extends Construct {
           principals: [{ type: "Service", identifiers: ["vpc-flow-logs.amazonaws.com"] }],
           // Confused-deputy guard: only flow logs of this account may use the role.
           condition: [
-            { test: "StringEquals", variable: "aws:SourceAccount", values: [account.accountId] },
+            { test: "StringEquals", variable: "aws:SourceAccount", values: [account] },
             {
               test: "ArnLike",
               variable: "aws:SourceArn",
-              values: [`arn:${partition.partition}:ec2:${props.region}:${account.accountId}:vpc-flow-log/*`],
+              values: [`arn:${partition}:ec2:${props.region}:${account}:vpc-flow-log/*`],
             },
           ],
         },

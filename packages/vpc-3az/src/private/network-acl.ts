@@ -30,7 +30,7 @@ function allowAll(ruleNo: number, cidrBlock: string): NaclEntry {
 }
 
 /**
- * The NACL rules of a tier.
+ * The entries of one tier's network ACL (what `aws_network_acl` gets inline).
  *
  * - ALLOW_ALL: rule 99 allows everything in and out (reference VPC-11).
  * - LEAST_PRIVILEGE: ingress from the VPC CIDR (100), TCP (110) and UDP (120) return traffic on
@@ -39,7 +39,7 @@ function allowAll(ruleNo: number, cidrBlock: string): NaclEntry {
  *   gateways initiate connections to any port, and replies leave on the clients' ephemeral ports.
  *   Everything else is denied by the NACL's implicit final rule.
  */
-export function naclRules(
+export function networkAclEntries(
   mode: NetworkAclMode,
   vpcCidr: string,
   extra: NetworkAclIngress[] = [],

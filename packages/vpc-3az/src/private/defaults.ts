@@ -1,0 +1,89 @@
+import { IConnectable, IKmsKeyRef, IPeer } from "@aurora-cdktf/core";
+import { TerraformStack, Token } from "cdktf";
+import { IConstruct } from "constructs";
+import {
+  FlowLogTrafficType,
+  NatGatewayMode,
+  NetworkAclIngress,
+  NetworkAclMode,
+  Vpc3AzProps,
+} from "../vpc-3az-props";
+import { parseIpv4Cidr } from "./cidr";
+
+/**
+ * The props of a `Vpc3Az` with every default applied: the one place that knows the defaults. Props
+ * whose absence means something (`availabilityZones`: look them up; `endpointAllowedPeers`: the VPC
+ * CIDR) stay optional.
+ */
+export interface ResolvedVpc3AzSettings {
+  /** The given CIDR, `10.<classB>.0.0/16`, or "10.0.0.0/16". */
+  readonly cidrBlock: string;
+  /** Prefix length of `cidrBlock` when known at synth time (a literal CIDR, or /16 from `classB`). */
+  readonly vpcPrefixLength?: number;
+  /**
+   * The given prefix length, or the VPC prefix + 4. Unset only for a token CIDR without one, which
+   * validation rejects.
+   */
+  readonly subnetPrefixLength?: number;
+  readonly availabilityZones?: string[];
+  readonly subnetSlots: { [azKey: string]: number };
+  readonly mapPublicIpOnLaunch: boolean;
+  readonly natGateways: NatGatewayMode;
+  readonly networkAcls: NetworkAclMode;
+  readonly publicNetworkAclIngress: NetworkAclIngress[];
+  readonly privateNetworkAclIngress: NetworkAclIngress[];
+  readonly s3GatewayEndpoint: boolean;
+  readonly secretsManagerEndpoint: boolean;
+  readonly interfaceEndpoints: string[];
+  readonly endpointAllowedPeers?: (IPeer | IConnectable)[];
+  readonly flowLogs: boolean;
+  readonly flowLogRetentionDays: number;
+  readonly flowLogKmsKey?: IKmsKeyRef;
+  readonly flowLogTrafficType: FlowLogTrafficType;
+  /** The flow log group's name for the VPC of id `vpcId` (the id is known only once it exists). */
+  readonly flowLogGroupName: (vpcId: string) => string;
+  /** The VPC's `Name` tag: `name`, or `<stack id>-VPC`. */
+  readonly vpcName: string;
+  /** Prefix of the other `Name` tags: `name`, or the CIDR block (as the reference). */
+  readonly namePrefix: string;
+  readonly tags: { [key: string]: string };
+}
+
+/** Applies the defaults documented on {@link Vpc3AzProps}. Never throws: validation reports bad input. */
+export function resolveSettings(scope: IConstruct, props: Vpc3AzProps): ResolvedVpc3AzSettings {
+  const cidrBlock =
+    props.cidrBlock ?? (props.classB !== undefined ? classBCidr(props.classB) : "10.0.0.0/16");
+  const parsed = Token.isUnresolved(cidrBlock) ? undefined : parseIpv4Cidr(cidrBlock);
+  const vpcPrefixLength = parsed?.prefixLength ?? (props.classB !== undefined ? 16 : undefined);
+  const flowLogGroupName = props.flowLogGroupName;
+  return {
+    cidrBlock,
+    vpcPrefixLength,
+    subnetPrefixLength:
+      props.subnetPrefixLength ?? (vpcPrefixLength !== undefined ? vpcPrefixLength + 4 : undefined),
+    availabilityZones: props.availabilityZones,
+    subnetSlots: props.subnetSlots ?? {},
+    mapPublicIpOnLaunch: props.mapPublicIpOnLaunch ?? true,
+    natGateways: props.natGateways ?? NatGatewayMode.PER_AZ,
+    networkAcls: props.networkAcls ?? NetworkAclMode.LEAST_PRIVILEGE,
+    publicNetworkAclIngress: props.publicNetworkAclIngress ?? [],
+    privateNetworkAclIngress: props.privateNetworkAclIngress ?? [],
+    s3GatewayEndpoint: props.s3GatewayEndpoint ?? true,
+    secretsManagerEndpoint: props.secretsManagerEndpoint ?? true,
+    interfaceEndpoints: props.interfaceEndpoints ?? [],
+    endpointAllowedPeers: props.endpointAllowedPeers,
+    flowLogs: props.flowLogs ?? true,
+    flowLogRetentionDays: props.flowLogRetentionDays ?? 365,
+    flowLogKmsKey: props.flowLogKmsKey,
+    flowLogTrafficType: props.flowLogTrafficType ?? FlowLogTrafficType.ALL,
+    flowLogGroupName: (vpcId) => flowLogGroupName ?? `/aws/vpc/flow-logs/${vpcId}`,
+    vpcName: props.name ?? `${TerraformStack.of(scope).node.id}-VPC`,
+    namePrefix: props.name ?? cidrBlock,
+    tags: props.tags ?? {},
+  };
+}
+
+/** The reference's `10.<classB>.0.0/16` (a token CIDR when `classB` is a token). */
+function classBCidr(classB: number): string {
+  return `10.${Token.isUnresolved(classB) ? Token.asString(classB) : String(classB)}.0.0/16`;
+}
