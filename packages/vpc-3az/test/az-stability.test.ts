@@ -1,6 +1,7 @@
 import "cdktf/lib/testing/adapters/jest";
 import { NatGatewayMode, Vpc3AzProps } from "../src";
-import { synthJson, vpcStack } from "./util";
+import { synthJson } from "../../../test/helpers/unit";
+import { vpcStack } from "./vpc-stack";
 
 /** Every resource of a synthesized Vpc3Az stack as "<type>.<logical id>" -> config. */
 function addresses(props: Vpc3AzProps): Map<string, Record<string, unknown>> {

@@ -4,7 +4,7 @@ import * as path from "path";
 import { Testing, TerraformVariable } from "cdktf";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { IVpc3Az, Vpc3Az, Vpc3AzAttributes } from "../src";
-import { synthJson, testStack } from "./util";
+import { synthJson, testStack } from "../../../test/helpers/unit";
 
 const ATTRS: Vpc3AzAttributes = {
   vpcId: "vpc-1",
@@ -46,11 +46,11 @@ describe("Vpc3Az", () => {
     test("outputs of a VPC in one stack import into another through cross-stack references", () => {
       // GIVEN a network stack and an application stack in one app
       const app = Testing.app();
-      const network = testStack("network", app);
+      const network = testStack("network", { app });
       const created = new Vpc3Az(network, "Vpc", {
         availabilityZones: ["us-east-1a", "us-east-1b", "us-east-1c"],
       });
-      const appStack = testStack("app", app);
+      const appStack = testStack("app", { app });
       // WHEN the app stack imports the VPC from its outputs
       const imported = Vpc3Az.fromAttributes(appStack, "Vpc", created.outputs);
       new SecurityGroup(appStack, "Sg", { vpcId: imported.vpcId, description: "x" });

@@ -18,8 +18,8 @@ import {
   resources,
   synthJson,
   testStack,
-  vpcStack,
-} from "./util";
+} from "../../../test/helpers/unit";
+import { vpcStack } from "./vpc-stack";
 
 const REGION = "${data.aws_region.Vpc_Region_3F0A7D1C.name}";
 

@@ -4,7 +4,7 @@ import * as path from "path";
 import { Testing } from "cdktf";
 import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
 import { addNetwork } from "./fixtures/readme-usage";
-import { resourceCounts, testStack } from "./util";
+import { resourceCounts, testStack } from "../../../test/helpers/unit";
 
 const pkg = path.join(__dirname, "..");
 

@@ -3,7 +3,7 @@ import { Testing } from "cdktf";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Peer } from "@aurora-cdktf/core";
 import { FlowLogTrafficType, NatGatewayMode, NetworkAclMode, Vpc3Az } from "../src";
-import { testStack } from "./util";
+import { testStack } from "../../../test/helpers/unit";
 
 describe("Vpc3Az", () => {
   describe("snapshots", () => {

@@ -2,7 +2,7 @@ import "cdktf/lib/testing/adapters/jest";
 import { TerraformVariable } from "cdktf";
 import { ValidationError } from "@aurora-cdktf/core";
 import { FlowLogTrafficType, NatGatewayMode, NetworkAclMode, Vpc3Az, Vpc3AzProps } from "../src";
-import { testStack } from "./util";
+import { testStack } from "../../../test/helpers/unit";
 
 const AZS = ["us-east-1a", "us-east-1b", "us-east-1c"];
 

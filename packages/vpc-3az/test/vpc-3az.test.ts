@@ -16,7 +16,16 @@ import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-assoc
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcEndpointRouteTableAssociation } from "@cdktf/provider-aws/lib/vpc-endpoint-route-table-association";
-import { fqnOf, logicalIdOf, refOf, resolve, resourceCounts, resources, synthJson, vpcStack } from "./util";
+import {
+  fqnOf,
+  logicalIdOf,
+  refOf,
+  resolve,
+  resourceCounts,
+  resources,
+  synthJson,
+} from "../../../test/helpers/unit";
+import { vpcStack } from "./vpc-stack";
 
 const AZ = (i: number) =>
   `\${element(data.aws_availability_zones.Vpc_AvailabilityZones_3F7C802F.names, ${i})}`;
