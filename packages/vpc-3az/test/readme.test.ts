@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Testing } from "cdktf";
 import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
+import * as publicApi from "../src";
 import { addNetwork } from "./fixtures/readme-usage";
 import { resourceCounts, testStack } from "../../../test/helpers/unit";
 
@@ -28,5 +29,34 @@ describe("README", () => {
     expect(Testing.synth(stack)).toHaveResource(NatGateway);
     expect(resourceCounts(stack)).toMatchObject({ aws_subnet: 6, aws_nat_gateway: 3, aws_flow_log: 1 });
     expect(vpc.privateSubnetIds).toHaveLength(3);
+  });
+});
+
+describe("README API section", () => {
+  test("lists exactly the names src/index.ts exports", () => {
+    // GIVEN
+    const readme = fs.readFileSync(path.join(pkg, "README.md"), "utf8");
+    const index = fs.readFileSync(path.join(pkg, "src", "index.ts"), "utf8");
+    // WHEN
+    const api = readme.slice(readme.indexOf("## API\n"), readme.indexOf("\n## ", readme.indexOf("## API\n")));
+    const documented = [...api.matchAll(/^- `(\w+)`/gm)].map((m) => m[1]);
+    const exported = [...index.matchAll(/^export (?:type )?\{([^}]*)\}/gm)].flatMap((m) =>
+      m[1]
+        .split(",")
+        .map((n) => n.trim())
+        .filter((n) => n !== ""),
+    );
+    // THEN
+    expect(documented.sort()).toEqual(exported.sort());
+    expect(index).not.toMatch(/export \*/);
+  });
+
+  test("exports no validators, patterns or helpers at run time", () => {
+    expect(Object.keys(publicApi).sort()).toEqual([
+      "FlowLogTrafficType",
+      "NatGatewayMode",
+      "NetworkAclMode",
+      "Vpc3Az",
+    ]);
   });
 });
