@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The whole test suite: type check, lint, unit tests (synth), integration tests (real OpenTofu
-# against a throwaway PostgreSQL 15 and moto). Ends with one "N passed, N failed, N skipped" line.
+# The whole test suite: type check, lint (TypeScript, formatting, ShellCheck on every shell script),
+# `go vet` and `go test` of the stand-in providers (tools/compat-providers), unit tests (synth),
+# integration tests (real OpenTofu against a throwaway PostgreSQL 15 and moto). Ends with one
+# "N passed, N failed, N skipped" line: Jest's and Go's tests together.
 # Needs scripts/setup.sh to have run once on the machine.
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
@@ -29,6 +31,9 @@ run_step() {
 run_step typecheck npx tsc -p tsconfig.json --noEmit
 run_step lint npx eslint . --max-warnings 0
 run_step format npx prettier --check . --log-level warn
+run_step shellcheck bash scripts/lint-shell.sh
+run_step go-vet node scripts/lib/go-check.js vet tools/compat-providers
+run_step go-test node scripts/lib/go-check.js test tools/compat-providers
 run_step unit npx jest --ci --selectProjects unit "$@"
 run_step integration npx jest --ci --selectProjects integration --runInBand "$@"
 
