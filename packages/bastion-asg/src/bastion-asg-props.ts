@@ -1,5 +1,36 @@
+import { IKmsKeyRef } from "@aurora-cdktf/core";
 import { IVpc3Az } from "@aurora-cdktf/vpc-3az";
-import { BastionAccessMode, BastionSubnets, BastionTenancy, IKmsKeyRef } from "./bastion-asg-ref";
+
+/** How people reach the bastion. */
+export enum BastionAccessMode {
+  /**
+   * SSH on port 22 from the CIDRs you allow, through a stable Elastic IP, plus SSM Session Manager
+   * (reference parity, BAS-02/20/23). The instance runs in the public subnets.
+   */
+  SSH_AND_SSM = "ssh-and-ssm",
+  /**
+   * SSM Session Manager only (MOD-11): no inbound rule, no public address, no Elastic IP. The
+   * instance runs in the private subnets and needs a NAT gateway or the ssm/ssmmessages/ec2messages
+   * interface endpoints.
+   */
+  SSM_ONLY = "ssm-only",
+}
+
+/** Which subnets of the VPC the Auto Scaling group spans. */
+export enum BastionSubnets {
+  /** The three public subnets (instances get a public address). */
+  PUBLIC = "public",
+  /** The three private subnets (no public address). */
+  PRIVATE = "private",
+}
+
+/** EC2 tenancy of the bastion instance (BAS-07). */
+export enum BastionTenancy {
+  /** Shared hardware. */
+  DEFAULT = "default",
+  /** Single-tenant hardware. */
+  DEDICATED = "dedicated",
+}
 
 /** The SSH banner used when `enableBanner` is on and no `bannerText` is given (BAS-09). */
 export const DEFAULT_BANNER_TEXT = `*****************************************************************

@@ -1,48 +1,4 @@
 import { IConnectable } from "@aurora-cdktf/core";
-import { CLOUDWATCH_LOG_RETENTION_DAYS } from "@aurora-cdktf/core";
-
-/** How people reach the bastion. */
-export enum BastionAccessMode {
-  /**
-   * SSH on port 22 from the CIDRs you allow, through a stable Elastic IP, plus SSM Session Manager
-   * (reference parity, BAS-02/20/23). The instance runs in the public subnets.
-   */
-  SSH_AND_SSM = "ssh-and-ssm",
-  /**
-   * SSM Session Manager only (MOD-11): no inbound rule, no public address, no Elastic IP. The
-   * instance runs in the private subnets and needs a NAT gateway or the ssm/ssmmessages/ec2messages
-   * interface endpoints.
-   */
-  SSM_ONLY = "ssm-only",
-}
-
-/** Which subnets of the VPC the Auto Scaling group spans. */
-export enum BastionSubnets {
-  /** The three public subnets (instances get a public address). */
-  PUBLIC = "public",
-  /** The three private subnets (no public address). */
-  PRIVATE = "private",
-}
-
-/** EC2 tenancy of the bastion instance (BAS-07). */
-export enum BastionTenancy {
-  /** Shared hardware. */
-  DEFAULT = "default",
-  /** Single-tenant hardware. */
-  DEDICATED = "dedicated",
-}
-
-/** A KMS key given by reference: any object with the key ARN, e.g. an `aws_kms_key` resource. */
-export interface IKmsKeyRef {
-  /** ARN of the KMS key. */
-  readonly arn: string;
-}
-
-/**
- * The retention values CloudWatch Logs accepts, in days. `0` means "never expire" (the
- * `retention_in_days` argument is then left out).
- */
-export const LOG_RETENTION_DAYS: readonly number[] = CLOUDWATCH_LOG_RETENTION_DAYS;
 
 /** What other constructs and stacks need from a bastion. */
 export interface IBastionAsg extends IConnectable {

@@ -1,33 +1,23 @@
-import { Connections, IConnectable, IPeer, Peer, Port, ValidationError } from "@aurora-cdktf/core";
+import { arnParts, AwsContext, Connections, IConnectable, IPeer, Peer, Port } from "@aurora-cdktf/core";
 import { Annotations, Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { CloudwatchLogMetricFilter } from "@cdktf/provider-aws/lib/cloudwatch-log-metric-filter";
-import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
-import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { DataAwsSsmParameter } from "@cdktf/provider-aws/lib/data-aws-ssm-parameter";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
-import { BastionAsgProps, DEFAULT_BANNER_TEXT } from "./bastion-asg-props";
-import {
-  BastionAccessMode,
-  BastionAsgOutputs,
-  BastionSubnets,
-  BastionTenancy,
-  IBastionAsg,
-} from "./bastion-asg-ref";
+import { BastionAccessMode, BastionAsgProps, BastionSubnets } from "./bastion-asg-props";
+import { BastionAsgOutputs, IBastionAsg } from "./bastion-asg-ref";
 import { COMMAND_METRIC_FILTER_PATTERN } from "./private/command-log";
+import { AL2023_AMI_PARAMETER_PREFIX, resolveSettings } from "./private/defaults";
 import { createInstanceRole } from "./private/iam";
-import { defaultName, isArmInstanceType, parseS3Url } from "./private/net";
+import { isArmInstanceType, parseS3Url } from "./private/net";
 import { createAlarms, createEncryptionKey, createNotificationTopic } from "./private/notifications";
-import { renderUserData } from "./private/user-data";
-import { validateBastionAsgProps } from "./validate";
-
-/** Public SSM parameter path of the latest AL2023 AMI, without the architecture suffix (MOD-10). */
-export const AL2023_AMI_PARAMETER_PREFIX = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-";
+import { escapeForTerraformString, renderUserData } from "./private/user-data";
+import { validateAllowSshAccessFrom, validateBastionAsgProps, validateSsmPortForward } from "./validate";
 
 /**
  * A self-healing, audited bastion: an Auto Scaling group of exactly one Amazon Linux 2023 instance
@@ -85,36 +75,37 @@ export class BastionAsg extends Construct implements IBastionAsg {
 
   constructor(scope: Construct, id: string, props: BastionAsgProps) {
     super(scope, id);
-    this.name = props.name ?? defaultName(this.node.path);
-    this.accessMode = props.accessMode ?? BastionAccessMode.SSH_AND_SSM;
+    const s = resolveSettings(this, props);
+    validateBastionAsgProps(this, props, s);
+    this.name = s.name;
+    this.accessMode = s.accessMode;
     const ssh = this.accessMode === BastionAccessMode.SSH_AND_SSM;
-    const subnets = props.subnets ?? (ssh ? BastionSubnets.PUBLIC : BastionSubnets.PRIVATE);
-    validateBastionAsgProps(this, props, { name: this.name, accessMode: this.accessMode, subnets });
-
-    const instanceType = props.instanceType ?? "t3.micro";
-    const logRetentionDays = props.logRetentionDays ?? 14;
-    const enableBanner = props.enableBanner ?? true;
-    const bootstrapScriptUrl = props.bootstrapScriptUrl;
-    const partitionData = new DataAwsPartition(this, "Partition", {});
-    const partition = partitionData.partition;
+    const subnets = s.subnets;
+    const instanceType = s.instanceType;
+    const bootstrapScriptUrl = s.bootstrapScriptUrl;
+    // Data sources "Partition", "Region", "CallerIdentity" of this construct, each created when first
+    // read: the partition always (here, first), region and account only for the bastion's own key.
+    const aws = new AwsContext(this);
+    const partition = aws.partition;
 
     // One KMS key for the notification topic and the log group (or the user's key)
-    const logGroupName = `/bastion/${this.name}`;
+    const logGroupName = s.logGroupName;
     const kmsKeyArn =
-      props.encryptionKey?.arn ??
+      s.encryptionKey?.arn ??
       createEncryptionKey(this, {
         name: this.name,
         partition,
-        dnsSuffix: partitionData.dnsSuffix,
-        // `name` works with hashicorp/aws 5.x and 6.x (6.x deprecates it in favour of `region`)
-        region: new DataAwsRegion(this, "Region", {}).name,
+        dnsSuffix: aws.dnsSuffix,
+        // `aws_region.name` works with hashicorp/aws 5.x and 6.x (6.x deprecates it for `region`)
+        region: aws.region,
+        account: aws.accountId,
         logGroupName,
       });
 
     // Logs (BAS-18/19), encrypted: command lines can contain secrets typed on the command line
     const logGroup = new CloudwatchLogGroup(this, "LogGroup", {
       name: logGroupName,
-      retentionInDays: logRetentionDays === 0 ? undefined : logRetentionDays,
+      retentionInDays: s.logRetentionDays === 0 ? undefined : s.logRetentionDays,
       kmsKeyId: kmsKeyArn,
     });
     new CloudwatchLogMetricFilter(this, "CommandMetricFilter", {
@@ -123,7 +114,7 @@ export class BastionAsg extends Construct implements IBastionAsg {
       pattern: COMMAND_METRIC_FILTER_PATTERN,
       metricTransformation: {
         name: "SSHCommandCount",
-        namespace: props.metricNamespace ?? `Bastion/${this.name}`,
+        namespace: s.metricNamespace,
         value: "1",
       },
     });
@@ -147,9 +138,9 @@ export class BastionAsg extends Construct implements IBastionAsg {
       securityGroupId: this.securityGroupId,
       defaultPort: Port.tcp(22),
     });
-    for (const cidr of props.sshAllowedCidrs ?? []) {
+    for (const cidr of s.sshAllowedCidrs) {
       this.connections.allowFrom(Peer.ipv4(cidr), Port.tcp(22), `SSH from ${cidr}`);
-      if (props.allowIcmpFromSshCidrs ?? true) {
+      if (s.allowIcmpFromSshCidrs) {
         this.connections.allowFrom(Peer.ipv4(cidr), Port.allIcmp(), `ICMP from ${cidr}`);
       }
       if (cidr === "0.0.0.0/0") {
@@ -173,23 +164,23 @@ export class BastionAsg extends Construct implements IBastionAsg {
       vpcId: props.vpc.vpcId,
       logGroupArn: logGroup.arn,
       elasticIpArn: eip?.arn,
-      attachCloudWatchAgentServerPolicy: props.attachCloudWatchAgentServerPolicy ?? true,
+      attachCloudWatchAgentServerPolicy: s.attachCloudWatchAgentServerPolicy,
       bootstrapScriptObject: s3Script,
     });
 
     // Launch template (MOD-07/08/10/12, BAS-27) and user data (BAS-28..33, MOD-13)
     const arch = !Token.isUnresolved(instanceType) && isArmInstanceType(instanceType) ? "arm64" : "x86_64";
     this.imageId =
-      props.imageId ??
+      s.imageId ??
       new DataAwsSsmParameter(this, "AmiParameter", { name: `${AL2023_AMI_PARAMETER_PREFIX}${arch}` })
         .insecureValue;
     const userData = renderUserData({
       elasticIpAllocationId: eip?.allocationId,
       logGroupName: logGroup.name,
-      tcpForwarding: props.tcpForwarding ?? false,
-      x11Forwarding: props.x11Forwarding ?? false,
-      bannerText: enableBanner ? (props.bannerText ?? DEFAULT_BANNER_TEXT) : undefined,
-      securityUpdates: props.securityUpdates ?? true,
+      tcpForwarding: s.tcpForwarding,
+      x11Forwarding: s.x11Forwarding,
+      bannerText: s.bannerText,
+      securityUpdates: s.securityUpdates,
       bootstrapScriptUrl,
     });
     const launchTemplate = new LaunchTemplate(this, "LaunchTemplate", {
@@ -198,23 +189,23 @@ export class BastionAsg extends Construct implements IBastionAsg {
       updateDefaultVersion: true,
       imageId: this.imageId,
       instanceType,
-      keyName: props.keyName,
+      keyName: s.keyName,
       iamInstanceProfile: { arn: profile.arn },
       userData: Fn.base64encode(escapeForTerraformString(userData)),
       metadataOptions: {
         httpEndpoint: "enabled",
         httpTokens: "required",
-        httpPutResponseHopLimit: props.imdsHopLimit ?? 1,
+        httpPutResponseHopLimit: s.imdsHopLimit,
         instanceMetadataTags: "disabled",
       },
       blockDeviceMappings: [
         {
-          deviceName: props.rootDeviceName ?? "/dev/xvda",
+          deviceName: s.rootDeviceName,
           ebs: {
             volumeType: "gp3",
-            volumeSize: props.rootVolumeSizeGiB ?? 8,
+            volumeSize: s.rootVolumeSizeGiB,
             encrypted: "true",
-            kmsKeyId: props.rootVolumeKmsKey?.arn,
+            kmsKeyId: s.rootVolumeKmsKey?.arn,
             deleteOnTermination: "true",
           },
         },
@@ -227,8 +218,8 @@ export class BastionAsg extends Construct implements IBastionAsg {
           deleteOnTermination: "true",
         },
       ],
-      placement: { tenancy: props.tenancy ?? BastionTenancy.DEFAULT },
-      monitoring: { enabled: props.detailedMonitoring ?? false },
+      placement: { tenancy: s.tenancy },
+      monitoring: { enabled: s.detailedMonitoring },
       tagSpecifications: [{ resourceType: "volume", tags: { Name: `${this.name}-bastion` } }],
     });
 
@@ -238,13 +229,12 @@ export class BastionAsg extends Construct implements IBastionAsg {
       minSize: 1,
       maxSize: 1,
       desiredCapacity: 1,
-      vpcZoneIdentifier:
-        subnets === BastionSubnets.PUBLIC ? props.vpc.publicSubnetIds : props.vpc.privateSubnetIds,
+      vpcZoneIdentifier: s.subnetIds,
       launchTemplate: { id: launchTemplate.id, version: Token.asString(launchTemplate.latestVersion) },
       healthCheckType: "EC2",
       healthCheckGracePeriod: 300,
       maxInstanceLifetime:
-        props.maxInstanceLifetimeDays === undefined ? undefined : props.maxInstanceLifetimeDays * 86400,
+        s.maxInstanceLifetimeDays === undefined ? undefined : s.maxInstanceLifetimeDays * 86400,
       instanceRefresh: {
         strategy: "Rolling",
         preferences: { minHealthyPercentage: 0, maxHealthyPercentage: 100, skipMatching: true },
@@ -255,14 +245,14 @@ export class BastionAsg extends Construct implements IBastionAsg {
     // Notifications (BAS-17/24/34)
     const topic = createNotificationTopic(this, {
       name: this.name,
-      emails: props.notificationEmails ?? [],
+      emails: s.notificationEmails,
       kmsKeyArn,
     });
     createAlarms(this, {
       name: this.name,
       autoScalingGroupName: asg.name,
       topicArn: topic.arn,
-      cpuThresholdPercent: props.cpuAlarmThresholdPercent ?? 80,
+      cpuThresholdPercent: s.cpuAlarmThresholdPercent,
     });
 
     this.autoScalingGroupName = asg.name;
@@ -275,25 +265,19 @@ export class BastionAsg extends Construct implements IBastionAsg {
     this.notificationTopicArn = topic.arn;
     this.elasticIp = eip?.publicIp;
     this.elasticIpAllocationId = eip?.allocationId;
-    this.region = Fn.element(Fn.split(":", asg.arn), 3);
+    this.region = arnParts(asg.arn).region;
     this.instanceLookup =
       `"$(aws autoscaling describe-auto-scaling-groups --region ${this.region} --auto-scaling-group-names ${this.name} ` +
       `--query "AutoScalingGroups[0].Instances[?LifecycleState=='InService'] | [0].InstanceId" --output text)"`;
     this.sshCommand = eip
-      ? `ssh ${props.keyName !== undefined ? `-i "${props.keyName}.pem" ` : ""}ec2-user@${eip.publicIp}`
+      ? `ssh ${s.keyName !== undefined ? `-i "${s.keyName}.pem" ` : ""}ec2-user@${eip.publicIp}`
       : undefined;
     this.ssmSessionCommand = `aws ssm start-session --region ${this.region} --target ${this.instanceLookup}`;
   }
 
   /** Allows SSH (22) from more peers (CIDRs or security groups). Not available in SSM_ONLY mode. */
   public allowSshAccessFrom(...peers: (IPeer | IConnectable)[]): void {
-    if (this.accessMode === BastionAccessMode.SSM_ONLY) {
-      throw new ValidationError(
-        this,
-        "allowSshAccessFrom is not available with accessMode SSM_ONLY (the bastion has no inbound rule in that mode). " +
-          "Fix: use SSM (ssmSessionCommand), or accessMode SSH_AND_SSM.",
-      );
-    }
+    validateAllowSshAccessFrom(this, this.accessMode);
     for (const peer of peers) {
       const label = "connections" in peer ? peer.connections.uniqueId : peer.uniqueId;
       this.connections.allowFrom(peer, Port.tcp(22), `SSH from ${label}`);
@@ -306,29 +290,11 @@ export class BastionAsg extends Construct implements IBastionAsg {
    * the cluster endpoint and 5432. Works in both access modes; needs the Session Manager plugin.
    */
   public ssmPortForwardCommand(host: string, port: number, localPort: number = port): string {
-    for (const [what, value] of [
-      ["port", port],
-      ["localPort", localPort],
-    ] as const) {
-      if (!Token.isUnresolved(value) && !(Number.isInteger(value) && value >= 1 && value <= 65535)) {
-        throw new ValidationError(
-          this,
-          `ssmPortForwardCommand: ${what} must be an integer between 1 and 65535, got ${value}.`,
-        );
-      }
-    }
+    validateSsmPortForward(this, port, localPort);
     const parameters = `{"host":["${host}"],"portNumber":["${Token.asString(port)}"],"localPortNumber":["${Token.asString(localPort)}"]}`;
     return (
       `aws ssm start-session --region ${this.region} --target ${this.instanceLookup} ` +
       `--document-name AWS-StartPortForwardingSessionToRemoteHost --parameters '${parameters}'`
     );
   }
-}
-
-/**
- * Escapes a literal string for a Terraform string expression built by cdktf: backslashes and
- * double quotes (cdktf only escapes newlines and `${`), and template directives `%{`.
- */
-function escapeForTerraformString(s: string): string {
-  return s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/%\{/g, "%%{");
 }

@@ -1,34 +1,45 @@
-import { Validator } from "@aurora-cdktf/core";
+import {
+  CLOUDWATCH_LOG_RETENTION_DAYS,
+  duplicatesOf,
+  EMAIL_PATTERN,
+  ValidationError,
+  ValidationRule,
+  Validator,
+} from "@aurora-cdktf/core";
 import { Token } from "cdktf";
 import { IConstruct } from "constructs";
-import { BastionAsgProps } from "./bastion-asg-props";
-import { BastionAccessMode, BastionSubnets, LOG_RETENTION_DAYS } from "./bastion-asg-ref";
+import { BastionAccessMode, BastionAsgProps, BastionSubnets } from "./bastion-asg-props";
+import { ResolvedBastionSettings } from "./private/defaults";
 import { canonicalIpv4Cidr, parseIpv4Cidr } from "./private/net";
 
 /** Valid AWS instance type syntax: family (letters, digits, "-") "." size. */
-export const INSTANCE_TYPE_PATTERN = /^[a-z][a-z0-9-]*[0-9][a-z0-9-]*\.[a-z0-9]+$/;
+const INSTANCE_TYPE_PATTERN = /^[a-z][a-z0-9-]*[0-9][a-z0-9-]*\.[a-z0-9]+$/;
 /** https:// or s3:// URL with a host and a path, without quotes, spaces, "$" or backquotes. */
-export const SCRIPT_URL_PATTERN =
+const SCRIPT_URL_PATTERN =
   /^(https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/[A-Za-z0-9._~%!&()*+,;=:@/?-]*|s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/[A-Za-z0-9._~%!&()*+,;=:@/-]+)$/;
+/** The base name of the named resources: it prefixes names with tighter limits. */
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/;
-const EMAIL_PATTERN = /^[^@\s"'<>]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
 const AMI_PATTERN = /^ami-([0-9a-f]{8}|[0-9a-f]{17})$/;
+/** An EC2 key pair name: printable ASCII without '"'. */
+const KEY_NAME_PATTERN = /^[\x20-\x21\x23-\x7e]{1,255}$/;
+const DEVICE_NAME_PATTERN = /^\/dev\/[a-z0-9]+$/;
+/** A custom CloudWatch namespace (the `AWS/` prefix is reserved). */
+const METRIC_NAMESPACE_PATTERN = /^(?!AWS\/)[A-Za-z0-9.\-_/#: ]{1,255}$/;
 
-/** The props after defaults, as the constructor resolved them. */
-export interface ResolvedBastionChoices {
-  readonly name: string;
-  readonly accessMode: BastionAccessMode;
-  readonly subnets: BastionSubnets;
-}
-
-/** Throws one ValidationError listing every invalid prop of a BastionAsg. */
+/**
+ * Checks the props of a `BastionAsg` (as given, and as `resolveSettings` defaulted them) and throws
+ * one ValidationError listing every invalid prop. Values that are tokens are accepted unchecked.
+ */
 export function validateBastionAsgProps(
   scope: IConstruct,
   props: BastionAsgProps,
-  r: ResolvedBastionChoices,
+  settings: ResolvedBastionSettings,
 ): void {
   const v = new Validator(scope);
-  const ssmOnly = r.accessMode === BastionAccessMode.SSM_ONLY;
+  const { name, subnets } = settings;
+  const ssmOnly = settings.accessMode === BastionAccessMode.SSM_ONLY;
+  const cidrs = settings.sshAllowedCidrs;
+  const emails = settings.notificationEmails;
 
   v.matches(
     "name",
@@ -36,51 +47,43 @@ export function validateBastionAsgProps(
     NAME_PATTERN,
     'must be 1-40 letters, digits or "-", starting with a letter or digit (it prefixes resource names)',
   );
-  v.check(
-    !Token.isUnresolved(r.name) && r.name.toLowerCase().startsWith("sg-"),
-    `name must not start with "sg-" (security group names cannot), got "${r.name}".`,
-  );
+  checkAll(v, [
+    {
+      failed: !Token.isUnresolved(name) && name.toLowerCase().startsWith("sg-"),
+      message: `name must not start with "sg-" (security group names cannot), got "${name}".`,
+    },
 
-  // Placement and access (BAS-01, MOD-11)
-  v.check(
-    !ssmOnly && r.subnets === BastionSubnets.PRIVATE,
-    "subnets PRIVATE is inconsistent with accessMode SSH_AND_SSM: the Elastic IP and SSH need a public subnet. " +
-      "Fix: omit subnets (PUBLIC), or use accessMode SSM_ONLY.",
-  );
-  v.check(
-    ssmOnly && r.subnets === BastionSubnets.PUBLIC,
-    "subnets PUBLIC is inconsistent with accessMode SSM_ONLY: SSM-only instances get no public address, so in a " +
-      "public subnet they cannot reach SSM. Fix: omit subnets (PRIVATE), or use accessMode SSH_AND_SSM.",
-  );
-  const subnetIds =
-    r.subnets === BastionSubnets.PUBLIC ? props.vpc.publicSubnetIds : props.vpc.privateSubnetIds;
-  v.check(
-    !Token.isUnresolved(subnetIds) && subnetIds.length === 0,
-    `the VPC has no ${r.subnets} subnets, got an empty list. Fix: pass a VPC with ${r.subnets} subnet ids.`,
-  );
+    // Placement and access (BAS-01, MOD-11)
+    {
+      failed: !ssmOnly && subnets === BastionSubnets.PRIVATE,
+      message:
+        "subnets PRIVATE is inconsistent with accessMode SSH_AND_SSM: the Elastic IP and SSH need a public subnet. " +
+        "Fix: omit subnets (PUBLIC), or use accessMode SSM_ONLY.",
+    },
+    {
+      failed: ssmOnly && subnets === BastionSubnets.PUBLIC,
+      message:
+        "subnets PUBLIC is inconsistent with accessMode SSM_ONLY: SSM-only instances get no public address, so in a " +
+        "public subnet they cannot reach SSM. Fix: omit subnets (PRIVATE), or use accessMode SSH_AND_SSM.",
+    },
+    {
+      failed: !Token.isUnresolved(settings.subnetIds) && settings.subnetIds.length === 0,
+      message: `the VPC has no ${subnets} subnets, got an empty list. Fix: pass a VPC with ${subnets} subnet ids.`,
+    },
 
-  // SSH ingress (BAS-02, BAS-20)
-  const cidrs = props.sshAllowedCidrs ?? [];
-  v.check(
-    ssmOnly && cidrs.length > 0,
-    `sshAllowedCidrs is not allowed with accessMode SSM_ONLY (no inbound rule in that mode), got ${JSON.stringify(cidrs)}. ` +
-      "Fix: remove sshAllowedCidrs, or use accessMode SSH_AND_SSM.",
-  );
-  for (const cidr of cidrs) {
-    if (Token.isUnresolved(cidr)) continue;
-    const canonical = canonicalIpv4Cidr(cidr);
-    v.check(
-      parseIpv4Cidr(cidr) === undefined,
-      `sshAllowedCidrs must hold IPv4 CIDR blocks such as "203.0.113.0/24", got "${cidr}".`,
-    );
-    v.check(
-      canonical !== undefined && canonical !== cidr,
-      `sshAllowedCidrs entry "${cidr}" has host bits set (AWS would store "${canonical}" and plan a change forever). ` +
-        `Fix: use "${canonical}", or "${cidr.split("/")[0]}/32" for that single address.`,
-    );
-  }
-  const duplicates = cidrs.filter((c, i) => !Token.isUnresolved(c) && cidrs.indexOf(c) !== i);
-  v.check(duplicates.length > 0, `sshAllowedCidrs has duplicates: ${JSON.stringify(duplicates)}.`);
+    // SSH ingress (BAS-02, BAS-20)
+    {
+      failed: ssmOnly && cidrs.length > 0,
+      message:
+        `sshAllowedCidrs is not allowed with accessMode SSM_ONLY (no inbound rule in that mode), got ${JSON.stringify(cidrs)}. ` +
+        "Fix: remove sshAllowedCidrs, or use accessMode SSH_AND_SSM.",
+    },
+    ...cidrs.filter((cidr) => !Token.isUnresolved(cidr)).flatMap(sshCidrRules),
+    {
+      failed: literalDuplicates(cidrs).length > 0,
+      message: `sshAllowedCidrs has duplicates: ${JSON.stringify(literalDuplicates(cidrs))}.`,
+    },
+  ]);
 
   // Instance (BAS-03/04/07/13, MOD-12)
   v.matches(
@@ -88,39 +91,38 @@ export function validateBastionAsgProps(
     props.instanceType,
     INSTANCE_TYPE_PATTERN,
     'must be an EC2 instance type such as "t3.micro" or "m7i-flex.large"',
-  );
-  v.matches("imageId", props.imageId, AMI_PATTERN, 'must be an AMI id such as "ami-0123456789abcdef0"');
-  v.matches(
-    "keyName",
-    props.keyName,
-    /^[\x20-\x21\x23-\x7e]{1,255}$/,
-    "must be 1-255 printable ASCII characters without '\"'",
-  );
-  v.integer(
-    "rootVolumeSizeGiB",
-    props.rootVolumeSizeGiB,
-    props.imageId === undefined ? 8 : 1,
-    16384,
-    props.imageId === undefined ? "The AL2023 AMI's snapshot is 8 GiB." : undefined,
-  );
-  v.matches(
-    "rootDeviceName",
-    props.rootDeviceName,
-    /^\/dev\/[a-z0-9]+$/,
-    'must be a device name such as "/dev/xvda"',
-  );
-  v.integer("imdsHopLimit", props.imdsHopLimit, 1, 64);
-  v.integer(
-    "maxInstanceLifetimeDays",
-    props.maxInstanceLifetimeDays,
-    1,
-    365,
-    "(Auto Scaling allows 1 to 365 days.)",
-  );
+  )
+    .matches("imageId", props.imageId, AMI_PATTERN, 'must be an AMI id such as "ami-0123456789abcdef0"')
+    .matches(
+      "keyName",
+      props.keyName,
+      KEY_NAME_PATTERN,
+      "must be 1-255 printable ASCII characters without '\"'",
+    )
+    .integer(
+      "rootVolumeSizeGiB",
+      props.rootVolumeSizeGiB,
+      props.imageId === undefined ? 8 : 1,
+      16384,
+      props.imageId === undefined ? "The AL2023 AMI's snapshot is 8 GiB." : undefined,
+    )
+    .matches(
+      "rootDeviceName",
+      props.rootDeviceName,
+      DEVICE_NAME_PATTERN,
+      'must be a device name such as "/dev/xvda"',
+    )
+    .integer("imdsHopLimit", props.imdsHopLimit, 1, 64)
+    .integer(
+      "maxInstanceLifetimeDays",
+      props.maxInstanceLifetimeDays,
+      1,
+      365,
+      "(Auto Scaling allows 1 to 365 days.)",
+    );
 
   // Logs, metrics, alarms (BAS-05/06/17/19/34)
-  v.oneOf("logRetentionDays", props.logRetentionDays, LOG_RETENTION_DAYS);
-  const emails = props.notificationEmails ?? [];
+  v.oneOf("logRetentionDays", props.logRetentionDays, CLOUDWATCH_LOG_RETENTION_DAYS);
   for (const email of emails) {
     v.matches(
       "notificationEmails entry",
@@ -129,30 +131,42 @@ export function validateBastionAsgProps(
       'must be an e-mail address such as "ops@example.com"',
     );
   }
-  const dupEmails = emails.filter((e, i) => !Token.isUnresolved(e) && emails.indexOf(e) !== i);
-  v.check(dupEmails.length > 0, `notificationEmails has duplicates: ${JSON.stringify(dupEmails)}.`);
   const threshold = props.cpuAlarmThresholdPercent;
-  v.check(
-    threshold !== undefined && !Token.isUnresolved(threshold) && !(threshold > 0 && threshold <= 100),
-    `cpuAlarmThresholdPercent must be a percentage in (0, 100], got ${threshold}.`,
-  );
+  checkAll(v, [
+    {
+      failed: literalDuplicates(emails).length > 0,
+      message: `notificationEmails has duplicates: ${JSON.stringify(literalDuplicates(emails))}.`,
+    },
+    {
+      failed:
+        threshold !== undefined && !Token.isUnresolved(threshold) && !(threshold > 0 && threshold <= 100),
+      message: `cpuAlarmThresholdPercent must be a percentage in (0, 100], got ${threshold}.`,
+    },
+  ]);
   v.matches(
     "metricNamespace",
     props.metricNamespace,
-    /^(?!AWS\/)[A-Za-z0-9.\-_/#: ]{1,255}$/,
+    METRIC_NAMESPACE_PATTERN,
     'must be 1-255 characters (letters, digits, . - _ / # : space) and not start with "AWS/"',
   );
 
   // User data (BAS-08/09/12)
-  v.check(
-    props.enableBanner === false && props.bannerText !== undefined,
-    "bannerText is set but enableBanner is false. Fix: remove bannerText, or set enableBanner to true.",
-  );
-  v.check(
-    props.bannerText !== undefined && Token.isUnresolved(props.bannerText),
-    "bannerText must be a plain string (it is encoded into the user data at synth time), got a token.",
-  );
-  v.check(props.bannerText !== undefined && props.bannerText.trim() === "", "bannerText must not be empty.");
+  checkAll(v, [
+    {
+      failed: props.enableBanner === false && props.bannerText !== undefined,
+      message:
+        "bannerText is set but enableBanner is false. Fix: remove bannerText, or set enableBanner to true.",
+    },
+    {
+      failed: props.bannerText !== undefined && Token.isUnresolved(props.bannerText),
+      message:
+        "bannerText must be a plain string (it is encoded into the user data at synth time), got a token.",
+    },
+    {
+      failed: props.bannerText !== undefined && props.bannerText.trim() === "",
+      message: "bannerText must not be empty.",
+    },
+  ]);
   v.matches(
     "bootstrapScriptUrl",
     props.bootstrapScriptUrl,
@@ -162,4 +176,68 @@ export function validateBastionAsgProps(
   );
 
   v.throwIfAny();
+}
+
+/** Checks a call of `allowSshAccessFrom`: there is no inbound rule in SSM_ONLY mode. */
+export function validateAllowSshAccessFrom(scope: IConstruct, accessMode: BastionAccessMode): void {
+  throwIfAnyFailed(scope, [
+    {
+      failed: accessMode === BastionAccessMode.SSM_ONLY,
+      message:
+        "allowSshAccessFrom is not available with accessMode SSM_ONLY (the bastion has no inbound rule in that mode). " +
+        "Fix: use SSM (ssmSessionCommand), or accessMode SSH_AND_SSM.",
+    },
+  ]);
+}
+
+/** Checks the ports of a call of `ssmPortForwardCommand` (tokens are accepted unchecked). */
+export function validateSsmPortForward(scope: IConstruct, port: number, localPort: number): void {
+  throwIfAnyFailed(
+    scope,
+    (
+      [
+        ["port", port],
+        ["localPort", localPort],
+      ] as const
+    ).map(([what, value]) => ({
+      failed: !Token.isUnresolved(value) && !(Number.isInteger(value) && value >= 1 && value <= 65535),
+      message: `ssmPortForwardCommand: ${what} must be an integer between 1 and 65535, got ${value}.`,
+    })),
+  );
+}
+
+/** The rules of one literal `sshAllowedCidrs` entry. */
+function sshCidrRules(cidr: string): ValidationRule[] {
+  const canonical = canonicalIpv4Cidr(cidr);
+  return [
+    {
+      failed: parseIpv4Cidr(cidr) === undefined,
+      message: `sshAllowedCidrs must hold IPv4 CIDR blocks such as "203.0.113.0/24", got "${cidr}".`,
+    },
+    {
+      failed: canonical !== undefined && canonical !== cidr,
+      message:
+        `sshAllowedCidrs entry "${cidr}" has host bits set (AWS would store "${canonical}" and plan a change forever). ` +
+        `Fix: use "${canonical}", or "${cidr.split("/")[0]}/32" for that single address.`,
+    },
+  ];
+}
+
+/** Values given more than once, tokens left out (a token's value is unknown at synth time). */
+function literalDuplicates(values: readonly string[]): string[] {
+  return duplicatesOf(values.filter((value) => !Token.isUnresolved(value)));
+}
+
+/** Records every failed rule of `rules` on `v` (reported with the other props by `throwIfAny`). */
+function checkAll(v: Validator, rules: readonly ValidationRule[]): void {
+  for (const r of rules) v.check(r.failed, r.message);
+}
+
+/**
+ * Throws one ValidationError with the messages of every failed rule of a method call's arguments.
+ * The props validator's "invalid props:" heading is left out: these are not props.
+ */
+function throwIfAnyFailed(scope: IConstruct, rules: readonly ValidationRule[]): void {
+  const failed = rules.filter((r) => r.failed).map((r) => r.message);
+  if (failed.length > 0) throw new ValidationError(scope, failed.join(" "));
 }

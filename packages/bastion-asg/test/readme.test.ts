@@ -4,7 +4,8 @@ import * as path from "path";
 import { Testing } from "cdktf";
 import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import { DEFAULT_BANNER_TEXT, LOG_RETENTION_DAYS } from "../src";
+import { CLOUDWATCH_LOG_RETENTION_DAYS } from "@aurora-cdktf/core";
+import { DEFAULT_BANNER_TEXT } from "../src";
 import { BastionStack } from "./fixtures/readme-usage";
 import { fakeVpc } from "./util";
 
@@ -52,7 +53,7 @@ describe("README", () => {
   });
 
   it("lists the retention values the code accepts", () => {
-    expect(README).toContain(LOG_RETENTION_DAYS.join(", "));
+    expect(README).toContain(CLOUDWATCH_LOG_RETENTION_DAYS.join(", "));
   });
 
   it("shows the default banner the code uses", () => {

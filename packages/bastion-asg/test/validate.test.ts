@@ -151,6 +151,11 @@ describe("BastionAsg", () => {
       ["an empty banner", { bannerText: "  " }, /bannerText must not be empty/],
       ["a token banner", { bannerText: Fn.upper("x") }, /bannerText must be a plain string .* got a token/],
       ["a key name with a quote", { keyName: 'my"key' }, /keyName must be 1-255 printable ASCII characters/],
+      [
+        "an e-mail with a comma (core's EMAIL_PATTERN, shared with the other packages)",
+        { notificationEmails: ["ops,oncall@example.com"] },
+        /notificationEmails entry must be an e-mail address .*got "ops,oncall@example.com"/,
+      ],
     ])("fails when given %s", (_name, overrides, message) => {
       // GIVEN / WHEN / THEN
       expect(build(overrides)).toThrow(message);
@@ -199,6 +204,13 @@ describe("BastionAsg", () => {
     ])("fails when the port-forwarding %s is out of range", (_what, port, localPort, message) => {
       const bastion = build({})();
       expect(() => bastion.ssmPortForwardCommand("db", port, localPort)).toThrow(message);
+    });
+
+    it("reports both out-of-range port-forwarding ports at once, with the construct path", () => {
+      const bastion = build({})();
+      expect(() => bastion.ssmPortForwardCommand("db", 0, 70000)).toThrow(
+        /^\[stack\/Bastion\] ssmPortForwardCommand: port must be .*, got 0\. ssmPortForwardCommand: localPort must be .*, got 70000\.$/,
+      );
     });
   });
 });

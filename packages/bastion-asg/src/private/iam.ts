@@ -1,4 +1,5 @@
 /** The bastion's instance role (BAS-21/22): managed SSM + CloudWatch agent policies, plus scoped extras. */
+import { awsManagedPolicyArn } from "@aurora-cdktf/core";
 import { Construct } from "constructs";
 import {
   DataAwsIamPolicyDocument,
@@ -63,7 +64,7 @@ export function createInstanceRole(scope: Construct, o: InstanceRoleOptions): In
   for (const [id, policy] of managed) {
     new IamRolePolicyAttachment(scope, id, {
       role: role.name,
-      policyArn: `arn:${o.partition}:iam::aws:policy/${policy}`,
+      policyArn: awsManagedPolicyArn(o.partition, policy),
     });
   }
   const profile = new IamInstanceProfile(scope, "InstanceProfile", {

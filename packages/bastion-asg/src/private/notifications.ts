@@ -1,8 +1,8 @@
 /** The bastion's KMS key, notification topic, e-mail subscriptions, CPU alarm and ASG error notifications (BAS-17/24/34). */
+import { logGroupArn } from "@aurora-cdktf/core";
 import { Construct } from "constructs";
 import { AutoscalingNotification } from "@cdktf/provider-aws/lib/autoscaling-notification";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
-import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
@@ -20,6 +20,8 @@ export interface EncryptionKeyOptions {
   readonly partition: string;
   readonly dnsSuffix: string;
   readonly region: string;
+  /** The account id. */
+  readonly account: string;
   /** Name of the log group the key may encrypt. */
   readonly logGroupName: string;
 }
@@ -33,8 +35,7 @@ export interface EncryptionKeyOptions {
  * log group only (`kms:EncryptionContext:aws:logs:arn`). Returns the key ARN.
  */
 export function createEncryptionKey(scope: Construct, o: EncryptionKeyOptions): string {
-  const caller = new DataAwsCallerIdentity(scope, "CallerIdentity", {});
-  const account = caller.accountId;
+  const account = o.account;
   const publish = ["kms:Decrypt", "kms:GenerateDataKey*"];
   const policy = new DataAwsIamPolicyDocument(scope, "EncryptionKeyPolicy", {
     statement: [
@@ -79,7 +80,7 @@ export function createEncryptionKey(scope: Construct, o: EncryptionKeyOptions): 
           {
             test: "ArnEquals",
             variable: "kms:EncryptionContext:aws:logs:arn",
-            values: [`arn:${o.partition}:logs:${o.region}:${account}:log-group:${o.logGroupName}`],
+            values: [logGroupArn(o, o.logGroupName)],
           },
         ],
       },

@@ -289,3 +289,11 @@ fi
 echo "bastion bootstrap: done $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 `;
 }
+
+/**
+ * Escapes a literal string for a Terraform string expression built by cdktf: backslashes and
+ * double quotes (cdktf only escapes newlines and `${`), and template directives `%{`.
+ */
+export function escapeForTerraformString(s: string): string {
+  return s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/%\{/g, "%%{");
+}
