@@ -15,7 +15,7 @@ const path = require("path");
 const { App, TerraformStack, TerraformOutput, LocalBackend } = require("cdktf");
 const { PostgresqlProvider } = require("@cdktf/provider-postgresql/lib/provider");
 const { RandomProvider } = require("@cdktf/provider-random/lib/provider");
-const { ApplicationSchema, PostgresExtensions } = require("@aurora-cdktf/aurora-postgres-cluster");
+const { ApplicationSchema, PostgresExtensions } = require("@aurora-cdktf/postgres-bootstrap");
 const { LineageDatabaseAccess } = require("@aurora-cdktf/lineage-logging");
 
 const outdir = path.resolve(process.argv[2] || "cdktf.out");

@@ -37,13 +37,13 @@ const { AwsProvider } = require("@cdktf/provider-aws/lib/provider");
 const { PostgresqlProvider } = require("@cdktf/provider-postgresql/lib/provider");
 const { RandomProvider } = require("@cdktf/provider-random/lib/provider");
 const { Vpc3Az } = require("@aurora-cdktf/vpc-3az");
+const { AuroraPostgresCluster } = require("@aurora-cdktf/aurora-postgres-cluster");
 const {
-  AuroraPostgresCluster,
   ApplicationSchema,
   PostgresExtensions,
   PostgresTunnel,
   clusterProviderConfig,
-} = require("@aurora-cdktf/aurora-postgres-cluster");
+} = require("@aurora-cdktf/postgres-bootstrap");
 const loaded = process.hrtime.bigint();
 
 const REGION = "eu-west-1";

@@ -132,3 +132,20 @@ export function fakeVpc(region = "us-east-1") {
     privateSubnetIds: ["subnet-priv-a", "subnet-priv-b", "subnet-priv-c"],
   };
 }
+
+/** Where bootstrap constructs create their objects: a postgresql provider and a database name. */
+export interface TestDatabase {
+  readonly stack: TerraformStack;
+  readonly connection: { readonly provider: PostgresqlProvider; readonly database: string };
+}
+
+/**
+ * A stack with only a postgresql provider (an RDS-like master: `superuser = false`) and a random
+ * provider, as a bootstrap stack has, and the connection to pass to the bootstrap constructs.
+ */
+export function databaseStack(id = "bootstrap", database = "orders"): TestDatabase {
+  const stack = new TerraformStack(Testing.app(), id);
+  const provider = new PostgresqlProvider(stack, "Postgresql", { host: "db.example", superuser: false });
+  new RandomProvider(stack, "Random");
+  return { stack, connection: { provider, database } };
+}

@@ -11,7 +11,14 @@ import * as path from "path";
 jest.setTimeout(600_000);
 
 const ROOT = path.resolve(__dirname, "../..");
-const PACKAGES = ["vpc-3az", "bastion-asg", "aurora-postgres-cluster", "lineage-logging", "core"];
+const PACKAGES = [
+  "vpc-3az",
+  "bastion-asg",
+  "aurora-postgres-cluster",
+  "postgres-bootstrap",
+  "lineage-logging",
+  "core",
+];
 const NO_REMOTE = /^The provided git remote "origin" was not valid\. Source links will be broken$/;
 
 /**

@@ -19,7 +19,14 @@ jest.setTimeout(1_200_000);
 
 const ROOT = path.resolve(__dirname, "../..");
 const FIXTURE = path.join(ROOT, "test/fixtures/packaging");
-const PACKAGES = ["core", "vpc-3az", "bastion-asg", "aurora-postgres-cluster", "lineage-logging"];
+const PACKAGES = [
+  "core",
+  "vpc-3az",
+  "bastion-asg",
+  "aurora-postgres-cluster",
+  "postgres-bootstrap",
+  "lineage-logging",
+];
 const PEERS: Record<string, string> = {
   cdktf: ">=0.21.0 <0.22.0",
   constructs: "^10.4.2",

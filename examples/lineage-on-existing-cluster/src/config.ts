@@ -1,4 +1,4 @@
-import { PostgresTunnel } from "@aurora-cdktf/aurora-postgres-cluster";
+import { PostgresTunnel } from "@aurora-cdktf/postgres-bootstrap";
 import { Construct } from "constructs";
 import { ExistingCluster, parseExistingCluster, SAMPLE_EXISTING_CLUSTER } from "./existing-cluster";
 

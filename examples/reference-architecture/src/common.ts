@@ -2,7 +2,7 @@ import {
   clusterProviderConfig,
   PostgresClusterEndpoint,
   PostgresConnection,
-} from "@aurora-cdktf/aurora-postgres-cluster";
+} from "@aurora-cdktf/postgres-bootstrap";
 import { LocalBackend, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";

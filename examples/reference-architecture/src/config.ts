@@ -1,4 +1,5 @@
-import { ENVIRONMENT_STAGES, EnvironmentStage, PostgresTunnel } from "@aurora-cdktf/aurora-postgres-cluster";
+import { ENVIRONMENT_STAGES, EnvironmentStage } from "@aurora-cdktf/aurora-postgres-cluster";
+import { PostgresTunnel } from "@aurora-cdktf/postgres-bootstrap";
 import { Construct } from "constructs";
 
 /**

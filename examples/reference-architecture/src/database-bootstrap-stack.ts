@@ -3,7 +3,7 @@ import {
   PostgresClusterEndpoint,
   PostgresConnection,
   PostgresExtensions,
-} from "@aurora-cdktf/aurora-postgres-cluster";
+} from "@aurora-cdktf/postgres-bootstrap";
 import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { ExampleStack, StackOptions } from "./common";

@@ -1,5 +1,5 @@
 import "cdktf/lib/testing/adapters/jest";
-import { PostgresTunnel } from "@aurora-cdktf/aurora-postgres-cluster";
+import { PostgresTunnel } from "@aurora-cdktf/postgres-bootstrap";
 import { STACK_IDS } from "../src/stack";
 import { resourcesOf, StackJson, synthApp } from "./util";
 

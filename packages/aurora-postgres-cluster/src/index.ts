@@ -1,3 +1,17 @@
-export * from "./cluster-ref";
-export * from "./cluster";
-export * from "./bootstrap";
+export { AuroraPostgresCluster } from "./aurora-postgres-cluster";
+export type {
+  AuroraPostgresClusterProps,
+  Compliance,
+  Confidentiality,
+  MandatoryTags,
+} from "./aurora-postgres-cluster-props";
+export type {
+  AuroraPostgresClusterAttributes,
+  AuroraPostgresClusterOutputs,
+  IAuroraPostgresCluster,
+  IParameterGroupTarget,
+  ParameterApplyMethod,
+} from "./aurora-postgres-cluster-ref";
+export { ENVIRONMENT_STAGES, STAGE_PRESETS } from "./stage-presets";
+export type { EnvironmentStage, StagePreset } from "./stage-presets";
+export { AURORA_POSTGRES_FAMILIES, DEFAULT_ENGINE_VERSION } from "./engine";

@@ -6,6 +6,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { AuroraPostgresCluster } from "../src";
 import { minimalProps, resourcesOf, testStack } from "./cluster-helpers";
+import { resolve } from "../../../test/helpers/unit";
 
 /** A stand-in for the bastion: anything with `connections` on its own security group. */
 function fakeBastion(scope: Construct): { connections: Connections } {
@@ -238,18 +239,43 @@ describe("AuroraPostgresCluster", () => {
     test("an imported cluster's grantConnect builds the ARN from the cluster ARN's partition, region and account", () => {
       // GIVEN
       const stack = testStack();
-      const cluster = AuroraPostgresCluster.fromClusterAttributes(
-        stack,
-        "Imported",
-        ATTRS,
-      ) as AuroraPostgresCluster;
-      // WHEN
+      const cluster = AuroraPostgresCluster.fromClusterAttributes(stack, "Imported", ATTRS);
+      // WHEN: grantConnect is part of IAuroraPostgresCluster
       cluster.grantConnect("orders-app", "app_user");
       // THEN
       const policy = Object.values(resourcesOf(stack, "aws_iam_role_policy"))[0].policy as string;
       expect(policy).toContain(
         '"Resource" = "arn:aws-cn:rds-db:cn-north-1:111122223333:dbuser:cluster-ABCDEFGHIJ/app_user"',
       );
+    });
+
+    test("a cluster's outputs round-trip into fromClusterAttributes in another stack", () => {
+      // GIVEN: the cluster in one stack, its outputs as another stack would read them
+      const producer = testStack("producer");
+      const built = new AuroraPostgresCluster(producer, "Cluster", minimalProps());
+      const consumer = testStack("consumer");
+      // WHEN
+      const imported = AuroraPostgresCluster.fromClusterAttributes(consumer, "Imported", built.outputs);
+      // THEN: every attribute of the interface is the built cluster's
+      for (const key of [
+        "clusterIdentifier",
+        "clusterArn",
+        "clusterResourceId",
+        "clusterEndpoint",
+        "readerEndpoint",
+        "port",
+        "databaseName",
+        "masterUsername",
+        "masterUserSecretArn",
+        "postgresqlLogGroupName",
+      ] as const) {
+        expect(imported[key]).toBe(built[key]);
+      }
+      expect(resolve(built, imported.connections.securityGroupId)).toBe(
+        resolve(built, built.securityGroup.id),
+      );
+      expect(built.parameterGroups).toBe(built);
+      expect(imported.parameterGroups).toBeUndefined();
     });
   });
 });

@@ -58,8 +58,9 @@ describe("README", () => {
     expect(missing).toEqual([]);
   });
 
-  test("keeps a Database bootstrap section", () => {
+  test("points to the bootstrap package, which now holds the database bootstrap", () => {
     // THEN
-    expect(README).toMatch(/^## Database bootstrap$/m);
+    expect(README).not.toMatch(/^## Database bootstrap$/m);
+    expect(README).toContain("[`@aurora-cdktf/postgres-bootstrap`](../postgres-bootstrap/README.md)");
   });
 });

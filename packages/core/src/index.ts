@@ -5,3 +5,4 @@ export * from "./aws-context";
 export * from "./arn";
 export * from "./logs";
 export * from "./patterns";
+export * from "./postgres-names";

@@ -1,11 +1,10 @@
-import { PostgresConnection } from "@aurora-cdktf/aurora-postgres-cluster";
-import { ITerraformDependable, Token } from "cdktf";
+import { DependencyChain, PostgresConnection, PostgresRole } from "@aurora-cdktf/postgres-bootstrap";
+import { ITerraformDependable, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { DefaultPrivileges } from "@cdktf/provider-postgresql/lib/default-privileges";
 import { Grant } from "@cdktf/provider-postgresql/lib/grant";
 import { Role } from "@cdktf/provider-postgresql/lib/role";
 import { Schema } from "@cdktf/provider-postgresql/lib/schema";
-import { Password } from "@cdktf/provider-random/lib/password";
 import { ILineageDatabaseAccess } from "./lineage-logging-ref";
 import { validateAccessProps } from "./validate";
 
@@ -51,8 +50,8 @@ export interface LineageDatabaseAccessProps {
 }
 
 /**
- * Datafold's database access (LIN-01..04), as postgresql provider resources: a LOGIN role with a
- * generated password sent write-only, a scratch schema with ALL for it, and USAGE + SELECT on each
+ * Datafold's database access (LIN-01..04), as postgresql provider resources: a LOGIN role (a
+ * `PostgresRole`, so the same name rules and password generator as the bootstrap's roles), a scratch schema with ALL for it, and USAGE + SELECT on each
  * observed schema covering tables created later (default privileges). Nothing more. All statements
  * run one after the other (explicit `depends_on` chain), so the provider's parallel apply never
  * hits `tuple concurrently updated`.
@@ -72,107 +71,95 @@ export class LineageDatabaseAccess extends Construct implements ILineageDatabase
   /** The role resource, e.g. to depend on it. */
   public readonly role: Role;
 
-  private last: ITerraformDependable;
-
   constructor(scope: Construct, id: string, props: LineageDatabaseAccessProps) {
     super(scope, id);
     validateAccessProps(this, props);
-    const { provider, database } = props.connection;
-    const version = String(props.passwordVersion ?? 1);
+    const { connection } = props;
+    const { provider, database } = connection;
+    const chain = new DependencyChain(props.dependsOn ?? []);
 
-    const password = new Password(this, "Password", {
-      length: 40,
-      special: false,
-      keepers: { version },
+    const login = new PostgresRole(this, "Role", {
+      connection,
+      roleName: props.roleName ?? "datafold",
+      passwordVersion: props.passwordVersion,
+      dependsOn: chain.next(),
     });
-    this.role = new Role(this, "Role", {
-      provider,
-      name: props.roleName ?? "datafold",
-      login: true,
-      passwordWo: password.result,
-      passwordWoVersion: version,
-      dependsOn: props.dependsOn,
-    });
-    const tempSchema = new Schema(this, "TempSchema", {
-      provider,
-      database,
-      name: props.tempSchemaName ?? "datafold_tmp",
-      // Scratch data only: dropping the schema also drops what Datafold left in it.
-      dropCascade: true,
-      dependsOn: [this.role],
-    });
-    this.last = tempSchema;
+    this.role = chain.add(login.resource);
+    // 0.1.0 kept the role at <this>/Role itself; PostgresRole puts it at <this>/Role/Resource.
+    this.role.moveFromId(`postgresql_role.${TerraformStack.of(this).getLogicalId(login.node)}`);
+
+    const tempSchema = chain.add(
+      new Schema(this, "TempSchema", {
+        provider,
+        database,
+        name: props.tempSchemaName ?? "datafold_tmp",
+        // Scratch data only: dropping the schema also drops what Datafold left in it.
+        dropCascade: true,
+        dependsOn: chain.next(),
+      }),
+    );
     // GRANT ALL ON SCHEMA = CREATE + USAGE (LIN-03).
-    this.chain(
-      (dependsOn) =>
-        new Grant(this, "TempSchemaGrant", {
-          provider,
-          database,
-          role: this.role.name,
-          schema: tempSchema.name,
-          objectType: "schema",
-          privileges: ["CREATE", "USAGE"],
-          dependsOn,
-        }),
+    chain.add(
+      new Grant(this, "TempSchemaGrant", {
+        provider,
+        database,
+        role: this.role.name,
+        schema: tempSchema.name,
+        objectType: "schema",
+        privileges: ["CREATE", "USAGE"],
+        dependsOn: chain.next(),
+      }),
     );
 
     props.observedSchemas.forEach((schema, i) => {
       const scope = new Construct(this, Token.isUnresolved(schema) ? `Observed${i}` : `Observed-${schema}`);
-      this.chain(
-        (dependsOn) =>
-          new Grant(scope, "Usage", {
-            provider,
-            database,
-            role: this.role.name,
-            schema,
-            objectType: "schema",
-            privileges: ["USAGE"],
-            dependsOn,
-          }),
+      chain.add(
+        new Grant(scope, "Usage", {
+          provider,
+          database,
+          role: this.role.name,
+          schema,
+          objectType: "schema",
+          privileges: ["USAGE"],
+          dependsOn: chain.next(),
+        }),
       );
-      this.chain(
-        (dependsOn) =>
-          new Grant(scope, "SelectExistingTables", {
-            provider,
-            database,
-            role: this.role.name,
-            schema,
-            objectType: "table",
-            objects: [],
-            privileges: ["SELECT"],
-            dependsOn,
-          }),
+      chain.add(
+        new Grant(scope, "SelectExistingTables", {
+          provider,
+          database,
+          role: this.role.name,
+          schema,
+          objectType: "table",
+          objects: [],
+          privileges: ["SELECT"],
+          dependsOn: chain.next(),
+        }),
       );
       props.tableOwners.forEach((owner, j) => {
-        this.chain(
-          (dependsOn) =>
-            new DefaultPrivileges(
-              scope,
-              Token.isUnresolved(owner) ? `SelectFutureTables${j}` : `SelectFutureTables-${owner}`,
-              {
-                provider,
-                database,
-                role: this.role.name,
-                owner,
-                schema,
-                objectType: "table",
-                privileges: ["SELECT"],
-                dependsOn,
-              },
-            ),
+        chain.add(
+          new DefaultPrivileges(
+            scope,
+            Token.isUnresolved(owner) ? `SelectFutureTables${j}` : `SelectFutureTables-${owner}`,
+            {
+              provider,
+              database,
+              role: this.role.name,
+              owner,
+              schema,
+              objectType: "table",
+              privileges: ["SELECT"],
+              dependsOn: chain.next(),
+            },
+          ),
         );
       });
     });
 
     this.database = database;
     this.roleName = this.role.name;
-    this.password = password.result;
+    this.password = login.password as string;
     this.tempSchemaName = tempSchema.name;
     this.observedSchemas = [...props.observedSchemas];
-  }
-
-  /** Creates the next statement so that it runs after the previous one. */
-  private chain(make: (dependsOn: ITerraformDependable[]) => ITerraformDependable): void {
-    this.last = make([this.last]);
   }
 }

@@ -1,11 +1,6 @@
-/**
- * A KMS key, passed as an object (e.g. a `KmsKey` or `DataAwsKmsKey` from `@cdktf/provider-aws`):
- * anything with the key's ARN.
- */
-export interface IKmsKeyRef {
-  /** The key ARN (not an alias ARN: CloudWatch Logs accepts key ARNs only). */
-  readonly arn: string;
-}
+import { IKmsKeyRef } from "@aurora-cdktf/core";
+
+export type { IKmsKeyRef };
 
 /** What `log_statement` is set to. Datafold needs at least `mod` (DDL + data-modifying statements). */
 export enum LineageLogStatement {

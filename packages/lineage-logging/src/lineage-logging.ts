@@ -1,5 +1,5 @@
 import { IAuroraPostgresCluster, IParameterGroupTarget } from "@aurora-cdktf/aurora-postgres-cluster";
-import { ValidationError } from "@aurora-cdktf/core";
+import { arnParts, logGroupArn, rdsPostgresqlLogGroupName, ValidationError } from "@aurora-cdktf/core";
 import { Annotations } from "cdktf";
 import { Construct } from "constructs";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
@@ -10,7 +10,6 @@ import {
   LineageLoggingOutputs,
   LineageLogStatement,
 } from "./lineage-logging-ref";
-import { arnParts, logGroupArn } from "./private/arn";
 import { createLogReader } from "./private/log-reader";
 import { createLineageParameterGroups } from "./private/parameter-groups";
 import { validateLoggingProps } from "./validate";
@@ -18,8 +17,8 @@ import { validateLoggingProps } from "./validate";
 /** Props of {@link LineageLogging}. */
 export interface LineageLoggingProps {
   /**
-   * The cluster whose statements Datafold reads. A cluster built by this library (it also
-   * implements `IParameterGroupTarget`) gets `log_statement` on its own instance parameter group
+   * The cluster whose statements Datafold reads. A cluster built by this library (its
+   * `parameterGroups` is set) gets `log_statement` on its own instance parameter group
    * and keeps its own `postgresql` log group. Any other cluster (imported by attributes) gets new
    * parameter groups and a log group from this construct, which you then attach (see README).
    */
@@ -158,12 +157,12 @@ export class LineageLogging extends Construct implements ILineageLogging {
   constructor(scope: Construct, id: string, props: LineageLoggingProps) {
     super(scope, id);
     const cluster = props.cluster;
-    const target = parameterGroupTarget(cluster);
+    const target = cluster.parameterGroups;
     const clusterId = cluster.clusterIdentifier;
     const iamUserName = props.iamUserName ?? `${clusterId}-datafold`;
     const iamGroupName = props.iamGroupName ?? `${clusterId}-datafold-logs-read`;
     const accessKeySecretName = props.accessKeySecretName ?? `datafold/${clusterId}/aws-access-key`;
-    const rdsLogGroupName = `/aws/rds/cluster/${clusterId}/postgresql`;
+    const rdsLogGroupName = rdsPostgresqlLogGroupName(clusterId);
     validateLoggingProps(
       this,
       {
@@ -272,13 +271,4 @@ export class LineageLogging extends Construct implements ILineageLogging {
       );
     }
   }
-}
-
-/** The cluster's parameter API when it is a cluster built by this library, else undefined. */
-function parameterGroupTarget(cluster: IAuroraPostgresCluster): IParameterGroupTarget | undefined {
-  const candidate = cluster as Partial<IParameterGroupTarget>;
-  return typeof candidate.addInstanceParameter === "function" &&
-    typeof candidate.addClusterParameter === "function"
-    ? (cluster as IAuroraPostgresCluster & IParameterGroupTarget)
-    : undefined;
 }

@@ -1,16 +1,19 @@
 import { Token } from "cdktf";
 import { IConstruct } from "constructs";
-import { Validator } from "@aurora-cdktf/core";
+import {
+  checkRoleName,
+  checkSchemaName,
+  CLOUDWATCH_LOG_RETENTION_DAYS,
+  duplicatesOf,
+  IDENTIFIER_PATTERN,
+  RDS_PARAMETER_NAME_PATTERN,
+  Validator,
+} from "@aurora-cdktf/core";
 import { LineageLogAccess, LineageLogStatement } from "./lineage-logging-ref";
 import {
   AURORA_POSTGRES_FAMILY,
-  CLOUDWATCH_RETENTION_DAYS,
-  duplicates,
   IAM_GROUP_NAME,
   IAM_USER_NAME,
-  PG_IDENTIFIER,
-  PG_IDENTIFIER_RULE,
-  RDS_PARAMETER_NAME,
   SECRET_NAME,
   SYSTEM_SCHEMAS,
 } from "./private/names";
@@ -102,8 +105,8 @@ export function validateLoggingProps(
     }
     if (props.logRetentionDays !== undefined && !Token.isUnresolved(props.logRetentionDays)) {
       v.check(
-        !CLOUDWATCH_RETENTION_DAYS.includes(props.logRetentionDays),
-        `logRetentionDays must be a value CloudWatch Logs accepts (${CLOUDWATCH_RETENTION_DAYS.join(", ")}; ` +
+        !CLOUDWATCH_LOG_RETENTION_DAYS.includes(props.logRetentionDays),
+        `logRetentionDays must be a value CloudWatch Logs accepts (${CLOUDWATCH_LOG_RETENTION_DAYS.join(", ")}; ` +
           `0 = never expire), got ${props.logRetentionDays}. Fix: pick the nearest allowed value.`,
       );
     }
@@ -133,7 +136,7 @@ function checkParameters(
 ): void {
   for (const [name, value] of Object.entries(params ?? {})) {
     v.check(
-      !RDS_PARAMETER_NAME.test(name),
+      !RDS_PARAMETER_NAME_PATTERN.test(name),
       `${prop} has an invalid parameter name ${JSON.stringify(name)}; RDS parameter names are lower case ` +
         "letters, digits, _ and . (e.g. rds.force_ssl).",
     );
@@ -165,16 +168,9 @@ export function validateAccessProps(scope: IConstruct, props: AccessPropsToValid
   const observed = props.observedSchemas ?? [];
   const owners = props.tableOwners ?? [];
 
-  identifier(v, "roleName", props.roleName);
-  v.check(
-    !Token.isUnresolved(roleName) && (roleName.startsWith("pg_") || roleName === "public"),
-    `roleName must not be "public" or start with "pg_" (reserved by PostgreSQL), got ${JSON.stringify(roleName)}.`,
-  );
-  identifier(v, "tempSchemaName", props.tempSchemaName);
-  v.check(
-    !Token.isUnresolved(tempSchema) && tempSchema.startsWith("pg_"),
-    `tempSchemaName must not start with "pg_" (reserved by PostgreSQL), got ${JSON.stringify(tempSchema)}.`,
-  );
+  // One set of name rules with the bootstrap's roles and schemas (PostgresRole, ApplicationSchema).
+  checkRoleName(v, "roleName", roleName);
+  checkSchemaName(v, "tempSchemaName", tempSchema);
 
   v.check(
     !Token.isUnresolved(observed) && observed.length === 0,
@@ -195,7 +191,7 @@ export function validateAccessProps(scope: IConstruct, props: AccessPropsToValid
           "lineage role. Fix: remove it from observedSchemas.",
       );
     }
-    const dup = duplicates(observed.filter((s) => !Token.isUnresolved(s)));
+    const dup = duplicatesOf(observed.filter((s) => !Token.isUnresolved(s)));
     v.check(
       dup.length > 0,
       `observedSchemas lists ${dup.map((d) => JSON.stringify(d)).join(", ")} more than once.`,
@@ -209,7 +205,7 @@ export function validateAccessProps(scope: IConstruct, props: AccessPropsToValid
   );
   if (!Token.isUnresolved(owners)) {
     for (const o of owners) identifier(v, "tableOwners", o);
-    const dup = duplicates(owners.filter((o) => !Token.isUnresolved(o)));
+    const dup = duplicatesOf(owners.filter((o) => !Token.isUnresolved(o)));
     v.check(
       dup.length > 0,
       `tableOwners lists ${dup.map((d) => JSON.stringify(d)).join(", ")} more than once.`,
@@ -231,6 +227,12 @@ export function validateAccessProps(scope: IConstruct, props: AccessPropsToValid
   v.throwIfAny();
 }
 
+/** Syntax only: the schemas and owners named here exist already, so no name is reserved for them. */
 function identifier(v: Validator, prop: string, value: string | undefined): void {
-  v.matches(prop, value, PG_IDENTIFIER, PG_IDENTIFIER_RULE);
+  v.matches(
+    prop,
+    value,
+    IDENTIFIER_PATTERN,
+    "must be 1-63 characters: a lowercase letter first, then lowercase letters, digits or underscores (a lowercase PostgreSQL identifier that needs no quoting)",
+  );
 }

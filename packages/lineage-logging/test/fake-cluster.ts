@@ -9,6 +9,7 @@ import {
 } from "@aurora-cdktf/aurora-postgres-cluster";
 import { Connections, Port } from "@aurora-cdktf/core";
 import { Construct } from "constructs";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 
 /** One recorded addInstanceParameter / addClusterParameter call. */
 export interface ParameterCall {
@@ -58,10 +59,15 @@ class FakeClusterBase extends Construct implements IAuroraPostgresCluster {
       defaultPort: Port.tcp(5432),
     });
   }
+
+  public grantConnect(): IamRolePolicy {
+    throw new Error("the lineage constructs never call grantConnect");
+  }
 }
 
 /** A cluster "built by this library": records parameter calls, rejects a second, different value. */
 export class FakeManagedCluster extends FakeClusterBase implements IParameterGroupTarget {
+  public readonly parameterGroups: IParameterGroupTarget = this;
   public readonly instanceCalls: ParameterCall[] = [];
   public readonly clusterCalls: ParameterCall[] = [];
 

@@ -6,6 +6,7 @@ import { PostgresqlProvider } from "@cdktf/provider-postgresql/lib/provider";
 import { Role } from "@cdktf/provider-postgresql/lib/role";
 import { Schema } from "@cdktf/provider-postgresql/lib/schema";
 import { Password } from "@cdktf/provider-random/lib/password";
+import { GENERATED_PASSWORD_LENGTH } from "@aurora-cdktf/postgres-bootstrap";
 import { LineageDatabaseAccess } from "../src";
 import { resolved, synthJson, testStack } from "./util";
 
@@ -36,14 +37,14 @@ describe("LineageDatabaseAccess", () => {
       // THEN
       const synthed = Testing.synth(stack);
       expect(synthed).toHaveResourceWithProperties(Password, {
-        length: 40,
+        length: GENERATED_PASSWORD_LENGTH,
         special: false,
-        keepers: { version: "1" },
+        keepers: { password_version: "1" },
       });
       expect(synthed).toHaveResourceWithProperties(Role, {
         name: "datafold",
         login: true,
-        password_wo: expect.stringMatching(/^\$\{random_password\.Access_Password_\w+\.result\}$/),
+        password_wo: expect.stringMatching(/^\$\{random_password\.Access_Role_Password_\w+\.result\}$/),
         password_wo_version: "1",
       });
       const [role] = Object.values(synthJson(stack).resource?.postgresql_role ?? {});
@@ -61,6 +62,7 @@ describe("LineageDatabaseAccess", () => {
       expect(values).toEqual([
         ["password_wo", expect.stringMatching(/^\$\{random_password\./)],
         ["password_wo_version", "1"],
+        ["password_version", "1"],
       ]);
     });
 
@@ -196,7 +198,7 @@ describe("LineageDatabaseAccess", () => {
         password_wo_version: "3",
         provider: "postgresql.bootstrap",
       });
-      expect(synthed).toHaveResourceWithProperties(Password, { keepers: { version: "3" } });
+      expect(synthed).toHaveResourceWithProperties(Password, { keepers: { password_version: "3" } });
       expect(synthed).toHaveResourceWithProperties(Schema, {
         name: "lineage_tmp",
         provider: "postgresql.bootstrap",
@@ -235,7 +237,7 @@ describe("LineageDatabaseAccess", () => {
       expect(access.database).toBe("orders");
       expect(access.observedSchemas).toEqual(["sales", "crm"]);
       expect(resolved(stack, access.password)).toMatch(
-        /^\$\{random_password\.Access_Password_\w+\.result\}$/,
+        /^\$\{random_password\.Access_Role_Password_\w+\.result\}$/,
       );
       expect(resolved(stack, access.tempSchemaName)).toMatch(
         /postgresql_schema\.Access_TempSchema_\w+\.name/,
@@ -248,7 +250,6 @@ describe("LineageDatabaseAccess", () => {
       const access = new LineageDatabaseAccess(stack, "Access", base);
       // THEN
       expect(access.node.children.map((c) => c.node.id)).toEqual([
-        "Password",
         "Role",
         "TempSchema",
         "TempSchemaGrant",
@@ -259,6 +260,24 @@ describe("LineageDatabaseAccess", () => {
         "Usage",
         "SelectExistingTables",
         "SelectFutureTables-app_owner",
+      ]);
+      expect(access.node.findChild("Role").node.children.map((c) => c.node.id)).toEqual([
+        "Password",
+        "Resource",
+      ]);
+    });
+
+    test("moves the 0.1.0 role address to the PostgresRole one, so upgrading never recreates the role", () => {
+      // GIVEN / WHEN
+      const stack = testStack();
+      new LineageDatabaseAccess(stack, "Access", base);
+      // THEN: 0.1.0 had the role at Access/Role (logical id Access_Role_B85239E2, as in its snapshot)
+      const json = JSON.parse(Testing.synth(stack)) as { moved?: { from: string; to: string }[] };
+      expect(json.moved).toEqual([
+        {
+          from: "postgresql_role.Access_Role_B85239E2",
+          to: "postgresql_role.Access_Role_E6825E38",
+        },
       ]);
     });
   });

@@ -25,7 +25,7 @@ const expectedFields = {
   host: "orders-prod.cluster-abc.eu-west-1.rds.amazonaws.com",
   port: 5432,
   user: expect.stringMatching(/^\$\{postgresql_role\.Access_Role_\w+\.name\}$/),
-  password: expect.stringMatching(/^\$\{random_password\.Access_Password_\w+\.result\}$/),
+  password: expect.stringMatching(/^\$\{random_password\.Access_Role_Password_\w+\.result\}$/),
   databaseName: "orders",
   awsAccessKey: expect.stringMatching(/^\$\{aws_iam_access_key\.Lineage_AccessKey_\w+\.id\}$/),
   awsSecretReference: expect.stringMatching(
@@ -115,7 +115,7 @@ describe("LineageHandover", () => {
       expect(synthed).toHaveResourceWithProperties(SecretsmanagerSecretVersion, {
         secret_id: expect.stringMatching(/aws_secretsmanager_secret\.Handover_Secret_\w+\.id/),
         secret_string: expect.stringMatching(
-          /^\$\{jsonencode\(\{"name" = "orders-prod", .*"password" = random_password\.Access_Password_\w+\.result, .*"awsSecretReference" = aws_secretsmanager_secret\.Lineage_AccessKeySecret_\w+\.arn, .*"schemaForTemporaryTables" = postgresql_schema\.Access_TempSchema_\w+\.name\}\)\}$/,
+          /^\$\{jsonencode\(\{"name" = "orders-prod", .*"password" = random_password\.Access_Role_Password_\w+\.result, .*"awsSecretReference" = aws_secretsmanager_secret\.Lineage_AccessKeySecret_\w+\.arn, .*"schemaForTemporaryTables" = postgresql_schema\.Access_TempSchema_\w+\.name\}\)\}$/,
         ),
       });
       expect(resolved(stack, handover.secretArn)).toMatch(

@@ -10,7 +10,7 @@ import {
   LineageLoggingProps,
   LineageLogStatement,
 } from "../src";
-import { CLOUDWATCH_RETENTION_DAYS } from "../src/private/names";
+import { CLOUDWATCH_LOG_RETENTION_DAYS as CLOUDWATCH_RETENTION_DAYS } from "@aurora-cdktf/core";
 import { FakeImportedCluster, FakeManagedCluster } from "./fake-cluster";
 import { testStack } from "./util";
 
@@ -222,22 +222,22 @@ describe("LineageDatabaseAccess", () => {
       [
         "a schema name has upper case",
         { ...access, observedSchemas: ["Sales"] },
-        /observedSchemas must be a lower-case PostgreSQL identifier .*got "Sales"/,
+        /observedSchemas must be 1-63 characters: a lowercase letter first, then lowercase letters, digits or underscores .*got "Sales"/,
       ],
       [
         "a schema name has a dash",
         { ...access, observedSchemas: ["sales-eu"] },
-        /observedSchemas must be a lower-case PostgreSQL identifier .*got "sales-eu"/,
+        /observedSchemas must be 1-63 characters: a lowercase letter first, then lowercase letters, digits or underscores .*got "sales-eu"/,
       ],
       [
         "a schema name is longer than 63 characters",
         { ...access, observedSchemas: ["s".repeat(64)] },
-        /observedSchemas must be a lower-case PostgreSQL identifier .*at most 63 characters.*got "s{64}"/,
+        /observedSchemas must be 1-63 characters: .*got "s{64}"/,
       ],
       [
         "a schema name tries SQL injection",
         { ...access, observedSchemas: ["sales; drop table x"] },
-        /observedSchemas must be a lower-case PostgreSQL identifier/,
+        /observedSchemas must be 1-63 characters: a lowercase letter first, then lowercase letters, digits or underscores/,
       ],
       [
         "a system schema is observed",
@@ -267,7 +267,7 @@ describe("LineageDatabaseAccess", () => {
       [
         "a table owner is invalid",
         { ...access, tableOwners: ["App Owner"] },
-        /tableOwners must be a lower-case PostgreSQL identifier .*got "App Owner"/,
+        /tableOwners must be 1-63 characters: a lowercase letter first, then lowercase letters, digits or underscores .*got "App Owner"/,
       ],
       [
         "the lineage role is a table owner",
@@ -282,23 +282,52 @@ describe("LineageDatabaseAccess", () => {
       [
         "the role name is reserved",
         { ...access, roleName: "pg_datafold" },
-        /roleName must not be "public" or start with "pg_"/,
+        /roleName "pg_datafold" starts with "pg_", which PostgreSQL reserves for its predefined roles/,
       ],
-      ["the role name is public", { ...access, roleName: "public" }, /roleName must not be "public"/],
+      [
+        "the role name is public",
+        { ...access, roleName: "public" },
+        /roleName "public" is a built-in role name/,
+      ],
+      [
+        "the role name is postgres",
+        { ...access, roleName: "postgres" },
+        /roleName "postgres" is a built-in role name/,
+      ],
+      [
+        "the role name is an RDS role",
+        { ...access, roleName: "rds_datafold" },
+        /roleName "rds_datafold" is reserved by Amazon RDS for its own roles/,
+      ],
+      [
+        "the role name is rdsadmin",
+        { ...access, roleName: "rdsadmin" },
+        /roleName "rdsadmin" is reserved by Amazon RDS/,
+      ],
       [
         "the role name is not an identifier",
         { ...access, roleName: "data fold" },
-        /roleName must be a lower-case PostgreSQL identifier/,
+        /roleName must be 1-63 characters: a lowercase letter first, then lowercase letters, digits or underscores.*got "data fold"/,
       ],
       [
         "the temporary schema name is reserved",
         { ...access, tempSchemaName: "pg_tmp" },
-        /tempSchemaName must not start with "pg_"/,
+        /tempSchemaName "pg_tmp" starts with "pg_", which PostgreSQL reserves for system schemas/,
+      ],
+      [
+        "the temporary schema is public",
+        { ...access, tempSchemaName: "public" },
+        /tempSchemaName "public" is a schema every database already has/,
+      ],
+      [
+        "the temporary schema is information_schema",
+        { ...access, tempSchemaName: "information_schema" },
+        /tempSchemaName "information_schema" is a schema every database already has/,
       ],
       [
         "the temporary schema name is not an identifier",
         { ...access, tempSchemaName: "Tmp" },
-        /tempSchemaName must be a lower-case PostgreSQL identifier/,
+        /tempSchemaName must be 1-63 characters: a lowercase letter first, then lowercase letters, digits or underscores.*got "Tmp"/,
       ],
       [
         "the password version is zero",

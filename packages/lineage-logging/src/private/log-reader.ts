@@ -10,7 +10,7 @@ import { IamUserGroupMembership } from "@cdktf/provider-aws/lib/iam-user-group-m
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
 import { IKmsKeyRef, LineageLogAccess } from "../lineage-logging-ref";
-import { awsManagedPolicyArn } from "./arn";
+import { awsManagedPolicyArn } from "@aurora-cdktf/core";
 
 /** Inputs of {@link createLogReader}. */
 export interface LogReaderProps {

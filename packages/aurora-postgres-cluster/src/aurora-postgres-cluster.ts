@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Connections } from "@aurora-cdktf/core";
+import { Connections, logGroupArn, rdsPostgresqlLogGroupName } from "@aurora-cdktf/core";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
@@ -16,17 +16,22 @@ import {
   IAuroraPostgresCluster,
   IParameterGroupTarget,
   ParameterApplyMethod,
-} from "../cluster-ref";
-import { accountContext, createEncryptionKey } from "./encryption-key";
+} from "./aurora-postgres-cluster-ref";
+import { accountContext, createEncryptionKey } from "./private/encryption-key";
 import { engineLifecycleSupport } from "./engine";
-import { ConnectGrants } from "./grant-connect";
-import { ImportedAuroraPostgresCluster } from "./imported-cluster";
-import { createInstances, createMonitoringRole, instanceIdentifier, instanceLabel } from "./instances";
-import { createNetwork } from "./network";
-import { createNotifications } from "./notifications";
-import { DEFAULT_CLUSTER_PARAMETERS, DEFAULT_INSTANCE_PARAMETERS, ParameterSet } from "./parameters";
-import { AuroraPostgresClusterProps } from "./props";
-import { mandatoryTagMap, resolveSettings, ResolvedSettings } from "./settings";
+import { ConnectGrants } from "./private/grant-connect";
+import { ImportedAuroraPostgresCluster } from "./private/imported-cluster";
+import {
+  createInstances,
+  createMonitoringRole,
+  instanceIdentifier,
+  instanceLabel,
+} from "./private/instances";
+import { createNetwork } from "./private/network";
+import { createNotifications } from "./private/notifications";
+import { DEFAULT_CLUSTER_PARAMETERS, DEFAULT_INSTANCE_PARAMETERS, ParameterSet } from "./private/parameters";
+import { AuroraPostgresClusterProps } from "./aurora-postgres-cluster-props";
+import { mandatoryTagMap, resolveSettings, ResolvedSettings } from "./private/defaults";
 import { validateClusterProps } from "./validate";
 
 /**
@@ -105,13 +110,16 @@ export class AuroraPostgresCluster
     const notifications = s.alarms || s.eventSubscriptions;
     const account = accountContext(this);
 
-    this.postgresqlLogGroupName = `/aws/rds/cluster/${s.clusterIdentifier}/postgresql`;
-    const logGroupArn = `arn:${account.partition}:logs:${account.region}:${account.accountId}:log-group:${this.postgresqlLogGroupName}`;
+    this.postgresqlLogGroupName = rdsPostgresqlLogGroupName(s.clusterIdentifier);
+    const postgresqlLogGroupArn = logGroupArn(
+      { ...account, account: account.accountId },
+      this.postgresqlLogGroupName,
+    );
     const { key } = createEncryptionKey(this, account, {
       clusterIdentifier: s.clusterIdentifier,
       deletionWindowDays: s.keyDeletionWindowDays,
       notifications,
-      logGroupArn: s.encryptPostgresqlLogs ? logGroupArn : undefined,
+      logGroupArn: s.encryptPostgresqlLogs ? postgresqlLogGroupArn : undefined,
       tags,
     });
     this.encryptionKey = key;
@@ -260,10 +268,17 @@ export class AuroraPostgresCluster
     this.grants = new ConnectGrants(this, this);
   }
 
+  /** The cluster's own parameter groups, where `addInstanceParameter`/`addClusterParameter` go. */
+  public get parameterGroups(): IParameterGroupTarget {
+    return this;
+  }
+
   /** The values the reference outputs (APG-51) and more, e.g. for `TerraformOutput`s. */
   public get outputs(): AuroraPostgresClusterOutputs {
     return {
       clusterIdentifier: this.clusterIdentifier,
+      clusterArn: this.clusterArn,
+      clusterResourceId: this.clusterResourceId,
       clusterEndpoint: this.clusterEndpoint,
       readerEndpoint: this.readerEndpoint,
       port: this.port,

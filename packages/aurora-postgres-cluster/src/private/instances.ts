@@ -5,7 +5,7 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { RdsCluster } from "@cdktf/provider-aws/lib/rds-cluster";
 import { RdsClusterInstance } from "@cdktf/provider-aws/lib/rds-cluster-instance";
 import { AccountContext } from "./encryption-key";
-import { ResolvedSettings } from "./settings";
+import { ResolvedSettings } from "./defaults";
 
 /** The enhanced-monitoring role (APG-24): trusted by monitoring.rds, with the AWS managed policy. */
 export function createMonitoringRole(

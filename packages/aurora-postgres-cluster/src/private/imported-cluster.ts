@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
-import { Connections, Port } from "@aurora-cdktf/core";
+import { Connections, Port, rdsPostgresqlLogGroupName } from "@aurora-cdktf/core";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { AuroraPostgresClusterAttributes, IAuroraPostgresCluster } from "../cluster-ref";
+import { AuroraPostgresClusterAttributes, IAuroraPostgresCluster } from "../aurora-postgres-cluster-ref";
 import { ConnectGrants } from "./grant-connect";
 
 /** A cluster created elsewhere, known by its attributes. Creates no resources by itself. */
@@ -31,7 +31,7 @@ export class ImportedAuroraPostgresCluster extends Construct implements IAuroraP
     this.masterUsername = attrs.masterUsername;
     this.masterUserSecretArn = attrs.masterUserSecretArn;
     this.postgresqlLogGroupName =
-      attrs.postgresqlLogGroupName ?? `/aws/rds/cluster/${attrs.clusterIdentifier}/postgresql`;
+      attrs.postgresqlLogGroupName ?? rdsPostgresqlLogGroupName(attrs.clusterIdentifier);
     this.connections = new Connections({
       scope: this,
       securityGroupId: attrs.securityGroupId,

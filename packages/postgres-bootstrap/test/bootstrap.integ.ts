@@ -16,7 +16,7 @@ import {
   providerConfig,
   RoleSession,
 } from "../../../test/helpers/postgres";
-import { ApplicationSchema, PostgresExtensions } from "../src/bootstrap";
+import { ApplicationSchema, PostgresExtensions } from "../src";
 
 // The integration project's testTimeout is not applied per project by Jest: set it here.
 jest.setTimeout(20 * 60 * 1000);

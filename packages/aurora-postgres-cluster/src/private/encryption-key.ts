@@ -1,11 +1,9 @@
+import { AwsContext } from "@aurora-cdktf/core";
 import { Construct } from "constructs";
-import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import {
   DataAwsIamPolicyDocument,
   DataAwsIamPolicyDocumentStatement,
 } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
-import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 
@@ -17,17 +15,10 @@ export interface AccountContext {
   readonly accountId: string;
 }
 
-/** Creates the `Partition`, `Region` and `CallerIdentity` data sources in `scope`. */
+/** Creates the `Partition`, `Region` and `CallerIdentity` data sources in `scope`, in that order. */
 export function accountContext(scope: Construct): AccountContext {
-  const partition = new DataAwsPartition(scope, "Partition");
-  const region = new DataAwsRegion(scope, "Region");
-  const identity = new DataAwsCallerIdentity(scope, "CallerIdentity");
-  return {
-    partition: partition.partition,
-    dnsSuffix: partition.dnsSuffix,
-    region: region.name,
-    accountId: identity.accountId,
-  };
+  const aws = new AwsContext(scope);
+  return { partition: aws.partition, dnsSuffix: aws.dnsSuffix, region: aws.region, accountId: aws.accountId };
 }
 
 export interface EncryptionKeyOptions {

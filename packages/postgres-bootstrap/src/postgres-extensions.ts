@@ -1,10 +1,15 @@
-import { Validator } from "@aurora-cdktf/core";
+import {
+  checkDatabaseName,
+  checkDistinct,
+  checkExtensionName,
+  checkSchemaName,
+  Validator,
+} from "@aurora-cdktf/core";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { Extension } from "@cdktf/provider-postgresql/lib/extension";
 import { PostgresConnection } from "./connection";
-import { DependencyChain } from "./private/chain";
-import { checkDatabaseName, checkDistinct, checkExtensionName, checkSchemaName } from "./validate";
+import { DependencyChain } from "./dependency-chain";
 
 /** The extensions the reference's bootstrap creates (BOOT-04). */
 export const DEFAULT_EXTENSIONS: readonly string[] = ["pg_stat_statements", "pgaudit"];

@@ -1,4 +1,5 @@
 import { IConnectable } from "@aurora-cdktf/core";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 
 /** How a parameter change is applied by RDS. */
 export type ParameterApplyMethod = "immediate" | "pending-reboot";
@@ -56,6 +57,18 @@ export interface IAuroraPostgresCluster extends IConnectable {
   readonly masterUserSecretArn?: string;
   /** Name of the CloudWatch log group that receives the `postgresql` log export. */
   readonly postgresqlLogGroupName: string;
+  /**
+   * The parameter groups this library owns for the cluster, where other constructs (lineage
+   * logging) set their parameters.
+   *
+   * @default - none: an imported cluster's parameter groups are managed elsewhere
+   */
+  readonly parameterGroups?: IParameterGroupTarget;
+  /**
+   * Allows the IAM role `roleName` to connect as database user `dbUser` with IAM database
+   * authentication (`rds-db:connect`). Returns the role's inline policy.
+   */
+  grantConnect(roleName: string, dbUser: string): IamRolePolicy;
 }
 
 /** What {@link AuroraPostgresCluster.fromClusterAttributes} needs to use a cluster created elsewhere. */
@@ -100,10 +113,19 @@ export interface AuroraPostgresClusterAttributes {
   readonly postgresqlLogGroupName?: string;
 }
 
-/** The values the reference stack outputs (APG-51) and more, for `TerraformOutput`s of a stack. */
+/**
+ * The values the reference stack outputs (APG-51) and more, for `TerraformOutput`s of a stack.
+ * They are a superset of {@link AuroraPostgresClusterAttributes}: feeding them (read back from the
+ * stack's outputs or remote state) to `AuroraPostgresCluster.fromClusterAttributes` gives the same
+ * cluster in another stack or app.
+ */
 export interface AuroraPostgresClusterOutputs {
   /** The cluster identifier. */
   readonly clusterIdentifier: string;
+  /** The cluster ARN. */
+  readonly clusterArn: string;
+  /** The cluster resource id (`cluster-XXXX`), used in `rds-db:connect` ARNs. */
+  readonly clusterResourceId: string;
   /** Writer endpoint host name (`ClusterEndpoint`). */
   readonly clusterEndpoint: string;
   /** Reader endpoint host name (`ReaderEndpoint`). */

@@ -6,16 +6,16 @@ import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data
 import { Extension } from "@cdktf/provider-postgresql/lib/extension";
 import { PostgresqlProvider } from "@cdktf/provider-postgresql/lib/provider";
 import { Schema } from "@cdktf/provider-postgresql/lib/schema";
-import { IAuroraPostgresCluster } from "../src/cluster-ref";
+import { IAuroraPostgresCluster } from "@aurora-cdktf/aurora-postgres-cluster";
 import { BootstrapStack } from "./fixtures/bootstrap-usage";
 
 const DOC = path.join(__dirname, "..", "README.md");
 
-/** The README's "## Database bootstrap" section, up to the next level-2 heading. */
+/** The README's "## Usage" section, up to the next level-2 heading. */
 function bootstrapSection(): string {
   const readme = fs.readFileSync(DOC, "utf8");
-  const start = readme.indexOf("\n## Database bootstrap\n");
-  if (start < 0) throw new Error(`${DOC} has no "## Database bootstrap" section`);
+  const start = readme.indexOf("\n## Usage\n");
+  if (start < 0) throw new Error(`${DOC} has no "## Usage" section`);
   const rest = readme.slice(start + 1);
   const next = rest.indexOf("\n## ", 1);
   return next < 0 ? rest : rest.slice(0, next + 1);
@@ -29,9 +29,9 @@ function firstTsSnippet(markdown: string): string {
   return match[1];
 }
 
-describe("README section 'Database bootstrap'", () => {
+describe("README section 'Usage'", () => {
   test("exists and documents the two-phase deploy", () => {
-    expect(bootstrapSection()).toMatch(/^## Database bootstrap\n/);
+    expect(bootstrapSection()).toMatch(/^## Usage\n/);
   });
 
   test("its first snippet is identical to test/fixtures/bootstrap-usage.ts, which tsc type-checks", () => {

@@ -12,7 +12,7 @@ import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmana
 import { awsEnv, itWithAwsProvider, MotoAwsStack } from "../../../test/helpers/aws";
 import { asSuperuser, createDatabase, pgServer } from "../../../test/helpers/postgres";
 import { applyCycle } from "../../../test/helpers/tofu";
-import { ApplicationSchema, clusterProviderConfig, PostgresTunnel } from "../src/bootstrap";
+import { ApplicationSchema, clusterProviderConfig, PostgresTunnel } from "../src";
 
 // The integration project's testTimeout is not applied per project by Jest: set it here.
 jest.setTimeout(20 * 60 * 1000);

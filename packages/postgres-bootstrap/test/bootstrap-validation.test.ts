@@ -1,25 +1,22 @@
 import "cdktf/lib/testing/adapters/jest";
 import { ValidationError } from "@aurora-cdktf/core";
 import { TerraformStack, Testing, Token } from "cdktf";
-import { PostgresqlProvider } from "@cdktf/provider-postgresql/lib/provider";
 import {
   ApplicationSchema,
   ApplicationSchemaProps,
   ClusterProviderSettings,
   ClusterProviderSettingsOptions,
   PostgresClusterEndpoint,
-  PostgresConnection,
   PostgresExtensions,
   PostgresExtensionsProps,
   PostgresRole,
   PostgresRoleProps,
   PostgresTunnel,
-} from "../src/bootstrap";
+} from "../src";
+import { databaseStack } from "../../../test/helpers/unit";
 
-function testStack(): { stack: TerraformStack; connection: PostgresConnection } {
-  const stack = new TerraformStack(Testing.app(), "bootstrap");
-  const provider = new PostgresqlProvider(stack, "Postgresql", { host: "db.example" });
-  return { stack, connection: { provider, database: "orders" } };
+function testStack() {
+  return databaseStack();
 }
 
 /** Runs `fn` and returns the ValidationError it throws (fails the test if it throws nothing). */

@@ -2,10 +2,10 @@ import { Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { Validator } from "@aurora-cdktf/core";
 import { AURORA_POSTGRES_FAMILIES, ENGINE_VERSION_PATTERN } from "./engine";
-import { AuroraPostgresClusterProps } from "./props";
-import { ResolvedSettings } from "./settings";
+import { AuroraPostgresClusterProps } from "./aurora-postgres-cluster-props";
+import { ResolvedSettings } from "./private/defaults";
 import { ENVIRONMENT_STAGES } from "./stage-presets";
-import { CLOUDWATCH_LOG_RETENTION_DAYS } from "@aurora-cdktf/core";
+import { CLOUDWATCH_LOG_RETENTION_DAYS, EMAIL_PATTERN, RDS_PARAMETER_NAME_PATTERN } from "@aurora-cdktf/core";
 
 /** RDS cluster identifier rules, kept to 60 characters so `<id>-<n>` fits an instance identifier. */
 const CLUSTER_IDENTIFIER = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,59}$/;
@@ -21,14 +21,12 @@ const INSTANCE_CLASS =
 const APPLICATION = /^[a-zA-Z]+[a-zA-Z ]+[a-zA-Z]+$/;
 const APPLICATION_VERSION = /^[a-zA-Z0-9.-]+$/;
 const COST_CENTER = /^[a-zA-Z0-9]+$/;
-const EMAIL = /^[^\s@"<>()[\]\\,;:]+@(?:[a-zA-Z0-9-]+\.)+[a-zA-Z]{2,}$/;
 const SNAPSHOT_IDENTIFIER = /^[a-zA-Z](?:[a-zA-Z0-9]|-(?=[a-zA-Z0-9])){0,254}$/;
 const BACKUP_WINDOW = /^(?:[01]\d|2[0-3]):[0-5]\d-(?:[01]\d|2[0-3]):[0-5]\d$/;
 const DAY = "(?:mon|tue|wed|thu|fri|sat|sun)";
 const MAINTENANCE_WINDOW = new RegExp(
   `^${DAY}:(?:[01]\\d|2[0-3]):[0-5]\\d-${DAY}:(?:[01]\\d|2[0-3]):[0-5]\\d$`,
 );
-const PARAMETER_NAME = /^[a-zA-Z0-9_.]+$/;
 
 /** Enhanced monitoring intervals RDS accepts (APG-21). */
 export const MONITORING_INTERVALS = [0, 1, 5, 10, 15, 30, 60] as const;
@@ -180,19 +178,24 @@ function validateTags(v: Validator, s: ResolvedSettings): void {
     .matches(
       "mandatoryTags.serviceOwnersEmailContact",
       t.serviceOwnersEmailContact,
-      EMAIL,
+      EMAIL_PATTERN,
       "must be an e-mail address (APG-13)",
     )
     .oneOf("mandatoryTags.confidentiality", t.confidentiality, CONFIDENTIALITY)
     .oneOf("mandatoryTags.compliance", t.compliance, COMPLIANCE);
   s.notificationEmails.forEach((email, i) =>
-    v.matches(`notificationEmails[${i}]`, email, EMAIL, "must be an e-mail address (APG-13)"),
+    v.matches(`notificationEmails[${i}]`, email, EMAIL_PATTERN, "must be an e-mail address (APG-13)"),
   );
 }
 
 function validateParameters(v: Validator, name: string, params: Record<string, string> | undefined): void {
   for (const [key, value] of Object.entries(params ?? {})) {
-    v.matches(`${name} key`, key, PARAMETER_NAME, "must be a parameter name (letters, digits, '_' and '.')");
+    v.matches(
+      `${name} key`,
+      key,
+      RDS_PARAMETER_NAME_PATTERN,
+      "must be a parameter name (letters, digits, '_' and '.')",
+    );
     v.check(
       typeof value !== "string" || value === "",
       `${name}[${JSON.stringify(key)}] must be a non-empty string, got ${JSON.stringify(value)}. Parameter values are strings, e.g. "1".`,

@@ -1,6 +1,6 @@
-import { DEFAULT_ENGINE_VERSION, parameterGroupFamily } from "./engine";
-import { AuroraPostgresClusterProps, MandatoryTags } from "./props";
-import { EnvironmentStage, STAGE_PRESETS } from "./stage-presets";
+import { DEFAULT_ENGINE_VERSION, parameterGroupFamily } from "../engine";
+import { AuroraPostgresClusterProps, MandatoryTags } from "../aurora-postgres-cluster-props";
+import { EnvironmentStage, STAGE_PRESETS } from "../stage-presets";
 
 /** Every setting after the stage preset and the defaults were applied (each default once, here). */
 export interface ResolvedSettings {

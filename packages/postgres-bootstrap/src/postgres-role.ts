@@ -1,10 +1,9 @@
-import { Validator } from "@aurora-cdktf/core";
+import { checkRoleName, Validator } from "@aurora-cdktf/core";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { Role } from "@cdktf/provider-postgresql/lib/role";
 import { Password } from "@cdktf/provider-random/lib/password";
 import { PostgresConnection } from "./connection";
-import { checkRoleName } from "./validate";
 
 /** Length of generated passwords: 32 letters and digits (about 190 bits). */
 export const GENERATED_PASSWORD_LENGTH = 32;

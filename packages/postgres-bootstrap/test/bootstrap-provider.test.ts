@@ -1,15 +1,15 @@
 import "cdktf/lib/testing/adapters/jest";
 import { TerraformStack, Testing } from "cdktf";
 import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { PostgresqlProvider } from "@cdktf/provider-postgresql/lib/provider";
-import { IAuroraPostgresCluster } from "../src/cluster-ref";
+import { IAuroraPostgresCluster } from "@aurora-cdktf/aurora-postgres-cluster";
 import {
   ClusterProviderSettings,
   clusterProviderConfig,
   PostgresClusterEndpoint,
   PostgresTunnel,
-} from "../src/bootstrap";
+} from "../src";
+import { testStack as sharedTestStack } from "../../../test/helpers/unit";
 
 const cluster: PostgresClusterEndpoint = {
   clusterEndpoint: "orders.cluster-abc.us-east-1.rds.amazonaws.com",
@@ -22,9 +22,7 @@ const PASSWORD =
   "${jsondecode(data.aws_secretsmanager_secret_version.Db_MasterUserSecret_46B8F8E8.secret_string).password}";
 
 function testStack(): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), "bootstrap");
-  new AwsProvider(stack, "Aws", { region: "us-east-1" });
-  return stack;
+  return sharedTestStack("bootstrap");
 }
 
 describe("ClusterProviderSettings", () => {

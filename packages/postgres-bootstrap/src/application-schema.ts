@@ -1,4 +1,10 @@
-import { Validator } from "@aurora-cdktf/core";
+import {
+  checkDatabaseName,
+  checkDistinct,
+  checkRoleName,
+  checkSchemaName,
+  Validator,
+} from "@aurora-cdktf/core";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { DefaultPrivileges } from "@cdktf/provider-postgresql/lib/default-privileges";
@@ -6,8 +12,7 @@ import { Grant } from "@cdktf/provider-postgresql/lib/grant";
 import { Schema } from "@cdktf/provider-postgresql/lib/schema";
 import { PostgresConnection } from "./connection";
 import { PostgresRole } from "./postgres-role";
-import { DependencyChain } from "./private/chain";
-import { checkDatabaseName, checkDistinct, checkRoleName, checkSchemaName } from "./validate";
+import { DependencyChain } from "./dependency-chain";
 
 /** Privileges of the read-write role on tables: DML, no DDL. */
 export const READ_WRITE_TABLE_PRIVILEGES: readonly string[] = ["SELECT", "INSERT", "UPDATE", "DELETE"];

@@ -1,7 +1,7 @@
 import { IResolvable, Lazy } from "cdktf";
 import { IConstruct } from "constructs";
 import { ValidationError } from "@aurora-cdktf/core";
-import { ParameterApplyMethod } from "../cluster-ref";
+import { ParameterApplyMethod } from "../aurora-postgres-cluster-ref";
 
 /** Libraries preloaded by both parameter groups (APG-29; pgaudit and pg_stat_statements for the bootstrap). */
 export const SHARED_PRELOAD_LIBRARIES = "auto_explain,pg_stat_statements,pg_hint_plan,pgaudit";

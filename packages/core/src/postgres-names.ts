@@ -1,4 +1,4 @@
-import { Validator } from "@aurora-cdktf/core";
+import { Validator } from "./validation";
 import { Token } from "cdktf";
 
 /**

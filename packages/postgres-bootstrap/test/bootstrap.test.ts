@@ -3,22 +3,18 @@ import { TerraformStack, Testing } from "cdktf";
 import { DefaultPrivileges } from "@cdktf/provider-postgresql/lib/default-privileges";
 import { Extension } from "@cdktf/provider-postgresql/lib/extension";
 import { Grant } from "@cdktf/provider-postgresql/lib/grant";
-import { PostgresqlProvider } from "@cdktf/provider-postgresql/lib/provider";
 import { Role } from "@cdktf/provider-postgresql/lib/role";
 import { Schema } from "@cdktf/provider-postgresql/lib/schema";
 import { Password } from "@cdktf/provider-random/lib/password";
-import { RandomProvider } from "@cdktf/provider-random/lib/provider";
-import { ApplicationSchema, PostgresConnection, PostgresExtensions, PostgresRole } from "../src/bootstrap";
+import { ApplicationSchema, PostgresExtensions, PostgresRole } from "../src";
+import { databaseStack } from "../../../test/helpers/unit";
 
 type Synth = {
   resource: Record<string, Record<string, Record<string, unknown> & { depends_on?: string[] }>>;
 };
 
-function testStack(): { stack: TerraformStack; connection: PostgresConnection } {
-  const stack = new TerraformStack(Testing.app(), "bootstrap");
-  const provider = new PostgresqlProvider(stack, "Postgresql", { host: "db.example", superuser: false });
-  new RandomProvider(stack, "Random");
-  return { stack, connection: { provider, database: "orders" } };
+function testStack() {
+  return databaseStack();
 }
 
 function synth(stack: TerraformStack): Synth {
