@@ -1,5 +1,7 @@
 // moto_server (PyPI moto[server]) on a free loopback port: the closest real fake of the AWS control
 // plane, used to plan (and, where moto supports it, apply) the AWS stacks without touching AWS.
+// Used by the integration tests (test/helpers/global-setup.js, aws.ts; types in moto-server.d.ts)
+// and the main job (scripts/main.js).
 "use strict";
 const { spawn, execFileSync } = require("child_process");
 const fs = require("fs");
@@ -96,4 +98,23 @@ function awsEnv(state) {
   };
 }
 
-module.exports = { start, stop, awsEnv };
+/**
+ * Creates a Secrets Manager secret in moto (moto accepts any signature); resolves to its ARN.
+ * Stands in for a secret that exists before the stacks, such as an existing cluster's master secret.
+ */
+async function createSecret(state, name, secretString) {
+  const res = await fetch(state.endpoint, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/x-amz-json-1.1",
+      "X-Amz-Target": "secretsmanager.CreateSecret",
+      Authorization:
+        "AWS4-HMAC-SHA256 Credential=testing/20250101/us-east-1/secretsmanager/aws4_request, SignedHeaders=host, Signature=0",
+    },
+    body: JSON.stringify({ Name: name, SecretString: secretString }),
+  });
+  if (!res.ok) throw new Error(`moto CreateSecret: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()).ARN;
+}
+
+module.exports = { start, stop, awsEnv, createSecret };

@@ -3,18 +3,14 @@
  * with fake credentials. Nothing reaches AWS.
  */
 import * as fs from "fs";
-import * as path from "path";
 import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
+import { awsProviderAvailable, mirroredAwsVersion } from "../../scripts/lib/aws";
+import { awsEnv as motoAwsEnv, type MotoState } from "../../scripts/lib/moto-server";
 
-/**
- * The hashicorp/aws version in the toolchain's mirror (scripts/toolchain.sh). The prebuilt bindings
- * pin 6.25.0; test stacks are pinned to the mirrored version instead, so plans run offline.
- */
-export function mirroredAwsVersion(): string | undefined {
-  return process.env.AURORA_CDKTF_AWS_PROVIDER_VERSION || undefined;
-}
+// What the main job (scripts/main.js) uses too lives in scripts/lib: aws.js, moto-server.js.
+export { awsProviderAvailable, mirroredAwsVersion };
 
 /** Pins a stack's aws provider to the mirrored version (no-op when none is mirrored). */
 export function pinAwsToMirror(stack: TerraformStack): void {
@@ -22,7 +18,7 @@ export function pinAwsToMirror(stack: TerraformStack): void {
   if (v) stack.addOverride("terraform.required_providers.aws.version", v);
 }
 
-/** Environment that sends the AWS provider to moto with fake credentials. */
+/** Environment that sends the AWS provider to this run's moto with fake credentials. */
 export function awsEnv(): Record<string, string> {
   const file = process.env.AURORA_MOTO_STATE;
   if (!file || !fs.existsSync(file)) {
@@ -30,22 +26,7 @@ export function awsEnv(): Record<string, string> {
       "No moto server: AURORA_MOTO_STATE is not set. Run integration tests through jest's integration project (npm test).",
     );
   }
-  const { endpoint } = JSON.parse(fs.readFileSync(file, "utf8")) as { endpoint: string };
-  return {
-    AWS_ENDPOINT_URL: endpoint,
-    AWS_ACCESS_KEY_ID: "testing",
-    AWS_SECRET_ACCESS_KEY: "testing",
-    AWS_REGION: "us-east-1",
-    AWS_DEFAULT_REGION: "us-east-1",
-    AWS_EC2_METADATA_DISABLED: "true",
-  };
-}
-
-/** Whether the toolchain's filesystem mirror holds a hashicorp/aws provider. */
-export function awsProviderAvailable(): boolean {
-  const v = mirroredAwsVersion();
-  const mirror = process.env.AURORA_CDKTF_MIRROR;
-  return !!v && !!mirror && fs.existsSync(path.join(mirror, "registry.opentofu.org", "hashicorp", "aws", v));
+  return motoAwsEnv(JSON.parse(fs.readFileSync(file, "utf8")) as MotoState);
 }
 
 /**

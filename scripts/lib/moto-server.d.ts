@@ -1,0 +1,24 @@
+// Types of moto-server.js, for the TypeScript tests (test/helpers/aws.ts).
+
+/** A running moto_server (what `start` resolves to and `stop` takes). */
+export interface MotoState {
+  readonly pid: number;
+  readonly port: number;
+  readonly endpoint: string;
+}
+
+/** Starts moto_server on a free loopback port. */
+export declare function start(): Promise<MotoState>;
+
+/** Stops it (its process group); safe to call twice. */
+export declare function stop(state: MotoState | undefined): void;
+
+/** Environment that points the AWS provider (and SDKs) at moto with fake credentials. */
+export declare function awsEnv(state: Pick<MotoState, "endpoint">): Record<string, string>;
+
+/** Creates a Secrets Manager secret in moto; resolves to its ARN. */
+export declare function createSecret(
+  state: Pick<MotoState, "endpoint">,
+  name: string,
+  secretString: string,
+): Promise<string>;
