@@ -13,11 +13,12 @@ import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { BastionAccessMode, BastionAsg, BastionTenancy } from "../src";
-import { fakeVpc, only, synthJson, testStack } from "./util";
+import { dataSources, onlyResource, resources } from "../../../test/helpers/unit";
+import { bastionTestStack, bastionTestVpc } from "./bastion-stack";
 
 function bastion(props: Partial<ConstructorParameters<typeof BastionAsg>[2]> = {}) {
-  const stack = testStack();
-  const b = new BastionAsg(stack, "Bastion", { vpc: fakeVpc(), ...props });
+  const stack = bastionTestStack();
+  const b = new BastionAsg(stack, "Bastion", { vpc: bastionTestVpc(), ...props });
   return { stack, bastion: b, synth: Testing.synth(stack) };
 }
 
@@ -37,7 +38,7 @@ describe("BastionAsg", () => {
 
     it("uses a launch template version reference and refreshes the instance when it changes (MOD-07/09)", () => {
       const { stack } = bastion();
-      const asg = only(stack, "aws_autoscaling_group");
+      const asg = onlyResource(stack, "aws_autoscaling_group");
       expect(asg.launch_template).toEqual({
         id: "${aws_launch_template.Bastion_LaunchTemplate_47A71220.id}",
         version: "${aws_launch_template.Bastion_LaunchTemplate_47A71220.latest_version}",
@@ -52,7 +53,7 @@ describe("BastionAsg", () => {
 
     it("requires IMDSv2 with hop limit 1 and an encrypted gp3 root volume (MOD-08/12)", () => {
       const { stack } = bastion();
-      expect(only(stack, "aws_launch_template")).toMatchObject({
+      expect(onlyResource(stack, "aws_launch_template")).toMatchObject({
         instance_type: "t3.micro",
         metadata_options: {
           http_endpoint: "enabled",
@@ -73,7 +74,7 @@ describe("BastionAsg", () => {
 
     it("gives the instance a public address in the public subnets, with only the bastion's security group", () => {
       const { stack } = bastion();
-      const lt = only(stack, "aws_launch_template");
+      const lt = onlyResource(stack, "aws_launch_template");
       expect(lt.network_interfaces).toEqual([
         {
           device_index: 0,
@@ -91,7 +92,7 @@ describe("BastionAsg", () => {
       expect(synth).toHaveDataSourceWithProperties(DataAwsSsmParameter, {
         name: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
       });
-      expect(only(stack, "aws_launch_template").image_id).toBe(
+      expect(onlyResource(stack, "aws_launch_template").image_id).toBe(
         "${data.aws_ssm_parameter.Bastion_AmiParameter_6633ADAA.insecure_value}",
       );
     });
@@ -99,10 +100,10 @@ describe("BastionAsg", () => {
     it("allocates an Elastic IP that the instance associates itself at boot (BAS-23)", () => {
       const { synth, stack } = bastion();
       expect(synth).toHaveResourceWithProperties(Eip, { domain: "vpc" });
-      const eip = only(stack, "aws_eip");
+      const eip = onlyResource(stack, "aws_eip");
       expect(eip.instance).toBeUndefined();
       expect(eip.network_interface).toBeUndefined();
-      expect(only(stack, "aws_launch_template").user_data).toContain(
+      expect(onlyResource(stack, "aws_launch_template").user_data).toContain(
         "EIP_ALLOCATION_ID='${aws_eip.Bastion_ElasticIp_E50486BA.allocation_id}'",
       );
     });
@@ -110,8 +111,8 @@ describe("BastionAsg", () => {
     it("creates a security group without any inbound rule and with all outbound (BAS-20)", () => {
       const { synth, stack } = bastion();
       expect(synth).toHaveResourceWithProperties(SecurityGroup, { vpc_id: "vpc-0123456789abcdef0" });
-      expect(synthJson(stack).resource.aws_vpc_security_group_ingress_rule).toBeUndefined();
-      const sg = only(stack, "aws_security_group");
+      expect(resources(stack, "aws_vpc_security_group_ingress_rule")).toEqual({});
+      const sg = onlyResource(stack, "aws_security_group");
       expect(sg.ingress).toBeUndefined();
       expect(synth).toHaveResourceWithProperties(VpcSecurityGroupEgressRule, {
         ip_protocol: "-1",
@@ -133,7 +134,7 @@ describe("BastionAsg", () => {
 
     it("alarms on CPU above 80 % over 600 s on the ASG dimension, to the topic (BAS-34)", () => {
       const { stack } = bastion();
-      const alarm = only(stack, "aws_cloudwatch_metric_alarm");
+      const alarm = onlyResource(stack, "aws_cloudwatch_metric_alarm");
       expect(alarm).toEqual({
         alarm_name: "stack-Bastion-cpu-high",
         alarm_description: "Average CPU of the bastion stack-Bastion above 80 % for 10 minutes",
@@ -168,8 +169,8 @@ describe("BastionAsg", () => {
         kms_master_key_id: keyArn,
       });
       expect(synth).toHaveResourceWithProperties(CloudwatchLogGroup, { kms_key_id: keyArn });
-      expect(only(stack, "aws_kms_key")).toMatchObject({ enable_key_rotation: true });
-      const policy = synthJson(stack).data.aws_iam_policy_document.Bastion_EncryptionKeyPolicy_3C943665 as {
+      expect(onlyResource(stack, "aws_kms_key")).toMatchObject({ enable_key_rotation: true });
+      const policy = dataSources(stack, "aws_iam_policy_document").Bastion_EncryptionKeyPolicy_3C943665 as {
         statement: {
           sid: string;
           principals: { identifiers: string[] }[];
@@ -201,7 +202,7 @@ describe("BastionAsg", () => {
         "AutoScalingNotificationsPublish",
         "CloudWatchLogsEncryptOwnLogGroup",
       ]);
-      expect(synthJson(stack).resource.aws_sns_topic_subscription).toBeUndefined();
+      expect(resources(stack, "aws_sns_topic_subscription")).toEqual({});
     });
 
     it("attaches the SSM core and CloudWatch agent managed policies (BAS-21)", () => {
@@ -226,7 +227,7 @@ describe("BastionAsg", () => {
         imdsHopLimit: 2,
         detailedMonitoring: true,
       });
-      expect(only(stack, "aws_launch_template")).toMatchObject({
+      expect(onlyResource(stack, "aws_launch_template")).toMatchObject({
         instance_type: "m7i-flex.large",
         image_id: "ami-0123456789abcdef0",
         key_name: "ops",
@@ -243,7 +244,7 @@ describe("BastionAsg", () => {
           },
         ],
       });
-      expect(synthJson(stack).data.aws_ssm_parameter).toBeUndefined();
+      expect(dataSources(stack, "aws_ssm_parameter")).toEqual({});
     });
 
     it("picks the arm64 AMI parameter for a Graviton instance type", () => {
@@ -255,7 +256,7 @@ describe("BastionAsg", () => {
 
     it("allows SSH and ICMP from each given CIDR only (BAS-02/20)", () => {
       const { stack } = bastion({ sshAllowedCidrs: ["203.0.113.0/24", "198.51.100.7/32"] });
-      const rules = Object.values(synthJson(stack).resource.aws_vpc_security_group_ingress_rule);
+      const rules = Object.values(resources(stack, "aws_vpc_security_group_ingress_rule"));
       expect(rules).toHaveLength(4);
       expect(rules).toEqual(
         expect.arrayContaining([
@@ -279,13 +280,13 @@ describe("BastionAsg", () => {
 
     it("leaves ICMP out when asked", () => {
       const { stack } = bastion({ sshAllowedCidrs: ["203.0.113.0/24"], allowIcmpFromSshCidrs: false });
-      const rules = Object.values(synthJson(stack).resource.aws_vpc_security_group_ingress_rule);
+      const rules = Object.values(resources(stack, "aws_vpc_security_group_ingress_rule"));
       expect(rules.map((r) => r.ip_protocol)).toEqual(["tcp"]);
     });
 
     it("warns when SSH is opened to the whole internet", () => {
-      const stack = testStack();
-      new BastionAsg(stack, "Bastion", { vpc: fakeVpc(), sshAllowedCidrs: ["0.0.0.0/0"] });
+      const stack = bastionTestStack();
+      new BastionAsg(stack, "Bastion", { vpc: bastionTestVpc(), sshAllowedCidrs: ["0.0.0.0/0"] });
       const warnings = stack.node
         .findAll()
         .flatMap((c) => c.node.metadata)
@@ -299,7 +300,7 @@ describe("BastionAsg", () => {
         notificationEmails: ["ops@example.com", "dba@example.com"],
         encryptionKey: { arn: "arn:aws:kms:eu-west-1:111122223333:key/sns" },
       });
-      expect(only(stack, "aws_cloudwatch_log_group").kms_key_id).toBe(
+      expect(onlyResource(stack, "aws_cloudwatch_log_group").kms_key_id).toBe(
         "arn:aws:kms:eu-west-1:111122223333:key/sns",
       );
       expect(synth).toHaveResourceWithProperties(SnsTopicSubscription, {
@@ -313,7 +314,7 @@ describe("BastionAsg", () => {
       expect(synth).toHaveResourceWithProperties(SnsTopic, {
         kms_master_key_id: "arn:aws:kms:eu-west-1:111122223333:key/sns",
       });
-      expect(synthJson(stack).resource.aws_kms_key).toBeUndefined();
+      expect(resources(stack, "aws_kms_key")).toEqual({});
     });
 
     it("sets retention, never-expire, alarm threshold, namespace, name and lifetime", () => {
@@ -324,7 +325,7 @@ describe("BastionAsg", () => {
         metricNamespace: "Ops/Bastion",
         maxInstanceLifetimeDays: 7,
       });
-      const lg = only(stack, "aws_cloudwatch_log_group");
+      const lg = onlyResource(stack, "aws_cloudwatch_log_group");
       expect(lg).toEqual({
         name: "/bastion/ops-bastion",
         kms_key_id: "${aws_kms_key.Bastion_EncryptionKey_1FEF98EB.arn}",
@@ -333,7 +334,7 @@ describe("BastionAsg", () => {
         threshold: 95,
         alarm_name: "ops-bastion-cpu-high",
       });
-      expect(only(stack, "aws_cloudwatch_log_metric_filter").metric_transformation).toEqual({
+      expect(onlyResource(stack, "aws_cloudwatch_log_metric_filter").metric_transformation).toEqual({
         name: "SSHCommandCount",
         namespace: "Ops/Bastion",
         value: "1",
@@ -346,15 +347,15 @@ describe("BastionAsg", () => {
 
     it("can rely on the scoped log policy alone, without CloudWatchAgentServerPolicy", () => {
       const { stack } = bastion({ attachCloudWatchAgentServerPolicy: false });
-      const attachments = Object.values(synthJson(stack).resource.aws_iam_role_policy_attachment);
+      const attachments = Object.values(resources(stack, "aws_iam_role_policy_attachment"));
       expect(attachments.map((a) => a.policy_arn)).toEqual([
         "arn:${data.aws_partition.Bastion_Partition_17FB5C87.partition}:iam::aws:policy/AmazonSSMManagedInstanceCore",
       ]);
     });
 
     it("derives a unique default name from a long construct path", () => {
-      const stack = testStack("a-very-long-stack-name-for-the-production-account");
-      const b = new BastionAsg(stack, "BastionHostForTheDatabase", { vpc: fakeVpc() });
+      const stack = bastionTestStack("a-very-long-stack-name-for-the-production-account");
+      const b = new BastionAsg(stack, "BastionHostForTheDatabase", { vpc: bastionTestVpc() });
       expect(b.name).toMatch(/^a-very-long-stack-name-for-the-[0-9a-f]{8}$/);
       expect(b.name.length).toBeLessThanOrEqual(40);
     });
@@ -366,16 +367,16 @@ describe("BastionAsg", () => {
       expect(synth).toHaveResourceWithProperties(AutoscalingGroup, {
         vpc_zone_identifier: ["subnet-priv-a", "subnet-priv-b", "subnet-priv-c"],
       });
-      const lt = only(stack, "aws_launch_template");
+      const lt = onlyResource(stack, "aws_launch_template");
       expect((lt.network_interfaces as Record<string, unknown>[])[0].associate_public_ip_address).toBe(
         "false",
       );
-      expect(synthJson(stack).resource.aws_eip).toBeUndefined();
+      expect(resources(stack, "aws_eip")).toEqual({});
       expect(lt.user_data).not.toContain("associate-address");
       expect(b.sshCommand).toBeUndefined();
       expect(b.elasticIp).toBeUndefined();
       const doc = JSON.stringify(
-        synthJson(stack).data.aws_iam_policy_document.Bastion_ScopedPolicyDocument_2D394436,
+        dataSources(stack, "aws_iam_policy_document").Bastion_ScopedPolicyDocument_2D394436,
       );
       expect(doc).not.toContain("ec2:AssociateAddress");
     });

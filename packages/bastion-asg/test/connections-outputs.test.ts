@@ -4,7 +4,8 @@ import { Construct } from "constructs";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Connections, IConnectable, Peer, Port } from "@aurora-cdktf/core";
 import { BastionAccessMode, BastionAsg } from "../src";
-import { fakeVpc, synthJson, testStack } from "./util";
+import { resources } from "../../../test/helpers/unit";
+import { bastionTestStack, bastionTestVpc } from "./bastion-stack";
 
 /** A stand-in for the database cluster: owns a security group with default port 5432. */
 class FakeCluster extends Construct implements IConnectable {
@@ -23,8 +24,8 @@ describe("BastionAsg", () => {
   describe("connections", () => {
     it("lets the cluster admit the bastion on the database port", () => {
       // GIVEN
-      const stack = testStack();
-      const bastion = new BastionAsg(stack, "Bastion", { vpc: fakeVpc() });
+      const stack = bastionTestStack();
+      const bastion = new BastionAsg(stack, "Bastion", { vpc: bastionTestVpc() });
       const cluster = new FakeCluster(stack, "Cluster");
       // WHEN
       cluster.connections.allowDefaultPortFrom(bastion);
@@ -39,20 +40,20 @@ describe("BastionAsg", () => {
     });
 
     it("exposes the bastion's security group with SSH as default port", () => {
-      const bastion = new BastionAsg(testStack(), "Bastion", { vpc: fakeVpc() });
+      const bastion = new BastionAsg(bastionTestStack(), "Bastion", { vpc: bastionTestVpc() });
       expect(bastion.connections.securityGroupId).toBe(bastion.securityGroupId);
       expect(bastion.connections.defaultPort?.label).toBe("tcp/22");
     });
 
     it("adds SSH rules for CIDRs, security groups and other connectables", () => {
       // GIVEN
-      const stack = testStack();
-      const bastion = new BastionAsg(stack, "Bastion", { vpc: fakeVpc() });
+      const stack = bastionTestStack();
+      const bastion = new BastionAsg(stack, "Bastion", { vpc: bastionTestVpc() });
       const other = new FakeCluster(stack, "Jump");
       // WHEN
       bastion.allowSshAccessFrom(Peer.ipv4("192.0.2.0/24"), Peer.securityGroupId("sg-vpn", "Vpn"), other);
       // THEN
-      const rules = Object.values(synthJson(stack).resource.aws_vpc_security_group_ingress_rule);
+      const rules = Object.values(resources(stack, "aws_vpc_security_group_ingress_rule"));
       expect(rules).toHaveLength(3);
       for (const rule of rules)
         expect(rule).toMatchObject({ ip_protocol: "tcp", from_port: 22, to_port: 22 });
@@ -71,7 +72,10 @@ describe("BastionAsg", () => {
 
   describe("outputs", () => {
     it("returns every attribute in the outputs struct", () => {
-      const bastion = new BastionAsg(testStack(), "Bastion", { vpc: fakeVpc(), keyName: "ops" });
+      const bastion = new BastionAsg(bastionTestStack(), "Bastion", {
+        vpc: bastionTestVpc(),
+        keyName: "ops",
+      });
       const o = bastion.outputs;
       expect(o).toEqual({
         autoScalingGroupName: bastion.autoScalingGroupName,
@@ -94,8 +98,8 @@ describe("BastionAsg", () => {
 
     it("renders ready-to-paste SSH, SSM session and tunnel commands (BAS-35)", () => {
       // GIVEN
-      const stack = testStack();
-      const bastion = new BastionAsg(stack, "Bastion", { vpc: fakeVpc(), keyName: "ops" });
+      const stack = bastionTestStack();
+      const bastion = new BastionAsg(stack, "Bastion", { vpc: bastionTestVpc(), keyName: "ops" });
       const dbPort = Token.asNumber({ Ref: "port" }); // e.g. a cluster's port attribute
       // WHEN
       new TerraformOutput(stack, "ssh", { value: bastion.sshCommand });
@@ -123,13 +127,13 @@ describe("BastionAsg", () => {
     });
 
     it("leaves the key out of the SSH command without a key pair", () => {
-      const bastion = new BastionAsg(testStack(), "Bastion", { vpc: fakeVpc() });
+      const bastion = new BastionAsg(bastionTestStack(), "Bastion", { vpc: bastionTestVpc() });
       expect(bastion.sshCommand).toMatch(/^ssh ec2-user@\$\{TfToken\[TOKEN\.\d+\]\}$/);
     });
 
     it("has no SSH command, Elastic IP or allocation id in SSM-only mode", () => {
-      const bastion = new BastionAsg(testStack(), "Bastion", {
-        vpc: fakeVpc(),
+      const bastion = new BastionAsg(bastionTestStack(), "Bastion", {
+        vpc: bastionTestVpc(),
         accessMode: BastionAccessMode.SSM_ONLY,
       });
       expect(bastion.outputs.sshCommand).toBeUndefined();
@@ -139,8 +143,8 @@ describe("BastionAsg", () => {
     });
 
     it("emits no TerraformOutput by itself", () => {
-      const stack = testStack();
-      new BastionAsg(stack, "Bastion", { vpc: fakeVpc() });
+      const stack = bastionTestStack();
+      new BastionAsg(stack, "Bastion", { vpc: bastionTestVpc() });
       expect((JSON.parse(Testing.synth(stack)) as { output?: unknown }).output).toBeUndefined();
     });
   });

@@ -3,7 +3,8 @@ import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Testing } from "cdktf";
 import { BastionAccessMode, BastionAsg, BastionAsgProps } from "../src";
-import { fakeVpc, synthJson, testStack } from "./util";
+import { dataSources } from "../../../test/helpers/unit";
+import { bastionTestStack, bastionTestVpc } from "./bastion-stack";
 
 interface Statement {
   sid: string;
@@ -13,9 +14,9 @@ interface Statement {
 }
 
 function scopedStatements(props: Partial<BastionAsgProps> = {}): Record<string, Statement> {
-  const stack = testStack();
-  new BastionAsg(stack, "Bastion", { vpc: fakeVpc(), ...props });
-  const doc = synthJson(stack).data.aws_iam_policy_document.Bastion_ScopedPolicyDocument_2D394436 as {
+  const stack = bastionTestStack();
+  new BastionAsg(stack, "Bastion", { vpc: bastionTestVpc(), ...props });
+  const doc = dataSources(stack, "aws_iam_policy_document").Bastion_ScopedPolicyDocument_2D394436 as {
     statement: Statement[];
   };
   return Object.fromEntries(doc.statement.map((s) => [s.sid, s]));
@@ -26,15 +27,15 @@ const PARTITION = "${data.aws_partition.Bastion_Partition_17FB5C87.partition}";
 describe("BastionAsg", () => {
   describe("IAM (BAS-21/22)", () => {
     it("creates a role for EC2 and its instance profile", () => {
-      const stack = testStack();
-      new BastionAsg(stack, "Bastion", { vpc: fakeVpc() });
+      const stack = bastionTestStack();
+      new BastionAsg(stack, "Bastion", { vpc: bastionTestVpc() });
       const synth = Testing.synth(stack);
       expect(synth).toHaveResourceWithProperties(IamRole, { name: "stack-Bastion-role", path: "/" });
       expect(synth).toHaveResourceWithProperties(IamInstanceProfile, {
         name: "stack-Bastion-profile",
         role: "${aws_iam_role.Bastion_Role_3FB8E918.name}",
       });
-      const trust = synthJson(stack).data.aws_iam_policy_document.Bastion_AssumeRolePolicy_2E35D0E3;
+      const trust = dataSources(stack, "aws_iam_policy_document").Bastion_AssumeRolePolicy_2E35D0E3;
       expect(trust).toEqual({
         statement: [
           {

@@ -7,7 +7,7 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { CLOUDWATCH_LOG_RETENTION_DAYS } from "@aurora-cdktf/core";
 import { DEFAULT_BANNER_TEXT } from "../src";
 import { BastionStack } from "./fixtures/readme-usage";
-import { fakeVpc } from "./util";
+import { bastionTestVpc } from "./bastion-stack";
 
 const PKG = path.join(__dirname, "..");
 const README = fs.readFileSync(path.join(PKG, "README.md"), "utf8");
@@ -24,7 +24,7 @@ describe("README", () => {
 
   it("has a first snippet that synthesizes a bastion reachable over SSH from the office CIDR", () => {
     // GIVEN / WHEN
-    const stack = new BastionStack(Testing.app(), "bastion", fakeVpc());
+    const stack = new BastionStack(Testing.app(), "bastion", bastionTestVpc());
     // THEN
     const synth = Testing.synth(stack);
     expect(synth).toHaveResourceWithProperties(AutoscalingGroup, { min_size: 1, max_size: 1 });

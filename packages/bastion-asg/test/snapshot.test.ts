@@ -1,22 +1,23 @@
 import "cdktf/lib/testing/adapters/jest";
 import { Testing } from "cdktf";
 import { BastionAccessMode, BastionAsg, BastionTenancy } from "../src";
-import { fakeVpc, synthJson, testStack } from "./util";
+import { resources, synthJson } from "../../../test/helpers/unit";
+import { bastionTestStack, bastionTestVpc } from "./bastion-stack";
 
 describe("BastionAsg", () => {
   describe("snapshots", () => {
     it("synthesizes the minimal bastion", () => {
       // GIVEN / WHEN
-      const stack = testStack();
-      new BastionAsg(stack, "Bastion", { vpc: fakeVpc() });
+      const stack = bastionTestStack();
+      new BastionAsg(stack, "Bastion", { vpc: bastionTestVpc() });
       // THEN
       expect(Testing.synth(stack)).toMatchSnapshot();
     });
 
     it("synthesizes the maximal bastion", () => {
-      const stack = testStack();
+      const stack = bastionTestStack();
       const bastion = new BastionAsg(stack, "Bastion", {
-        vpc: fakeVpc(),
+        vpc: bastionTestVpc(),
         name: "ops-bastion",
         sshAllowedCidrs: ["203.0.113.0/24"],
         keyName: "ops",
@@ -45,12 +46,12 @@ describe("BastionAsg", () => {
     });
 
     it("keeps the logical ids of the minimal bastion stable (public contract)", () => {
-      const stack = testStack();
-      new BastionAsg(stack, "Bastion", { vpc: fakeVpc() });
+      const stack = bastionTestStack();
+      new BastionAsg(stack, "Bastion", { vpc: bastionTestVpc() });
       const ids = (block: Record<string, Record<string, unknown>>) =>
         Object.entries(block).flatMap(([type, byId]) => Object.keys(byId).map((id) => `${type}.${id}`));
       const json = synthJson(stack);
-      expect([...ids(json.resource), ...ids(json.data)].sort()).toEqual([
+      expect([...ids(json.resource ?? {}), ...ids(json.data ?? {})].sort()).toEqual([
         "aws_autoscaling_group.Bastion_AutoScalingGroup_48B6F54C",
         "aws_autoscaling_notification.Bastion_AsgErrorNotifications_746CFE59",
         "aws_caller_identity.Bastion_CallerIdentity_277527FC",
@@ -82,15 +83,15 @@ describe("BastionAsg", () => {
 
 describe("user data size", () => {
   it("stays well below EC2's 16 KB user-data limit with every option on", () => {
-    const stack = testStack();
+    const stack = bastionTestStack();
     new BastionAsg(stack, "Bastion", {
-      vpc: fakeVpc(),
+      vpc: bastionTestVpc(),
       accessMode: BastionAccessMode.SSH_AND_SSM,
       bannerText: "x".repeat(1000),
       bootstrapScriptUrl: "https://example.com/init.sh",
       tcpForwarding: true,
     });
-    const lt = Object.values(synthJson(stack).resource.aws_launch_template)[0] as { user_data: string };
+    const lt = Object.values(resources(stack, "aws_launch_template"))[0] as { user_data: string };
     // the synthesized expression is longer than the script (escapes), so this bounds the script
     expect(lt.user_data.length).toBeLessThan(14000);
   });

@@ -1,13 +1,13 @@
 import "cdktf/lib/testing/adapters/jest";
 import { Fn, Token } from "cdktf";
 import { BastionAccessMode, BastionAsg, BastionAsgProps, BastionSubnets } from "../src";
-import { fakeVpc, testStack } from "./util";
+import { bastionTestStack, bastionTestVpc } from "./bastion-stack";
 
 type Overrides = Partial<BastionAsgProps>;
 
 function build(overrides: Overrides): () => BastionAsg {
-  const stack = testStack();
-  return () => new BastionAsg(stack, "Bastion", { vpc: fakeVpc(), ...overrides });
+  const stack = bastionTestStack();
+  return () => new BastionAsg(stack, "Bastion", { vpc: bastionTestVpc(), ...overrides });
 }
 
 describe("BastionAsg", () => {
@@ -48,7 +48,7 @@ describe("BastionAsg", () => {
       ],
       [
         "a VPC without public subnets",
-        { vpc: { ...fakeVpc(), publicSubnetIds: [] } },
+        { vpc: { ...bastionTestVpc(), publicSubnetIds: [] } },
         /the VPC has no public subnets, got an empty list/,
       ],
       [
