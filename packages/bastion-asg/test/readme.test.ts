@@ -5,6 +5,7 @@ import { Testing } from "cdktf";
 import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { CLOUDWATCH_LOG_RETENTION_DAYS } from "@aurora-cdktf/core";
+import * as publicApi from "../src";
 import { DEFAULT_BANNER_TEXT } from "../src";
 import { BastionStack } from "./fixtures/readme-usage";
 import { bastionTestVpc } from "./bastion-stack";
@@ -58,5 +59,36 @@ describe("README", () => {
 
   it("shows the default banner the code uses", () => {
     expect(README).toContain(DEFAULT_BANNER_TEXT.trim().split("\n")[1].trim());
+  });
+});
+
+describe("README API section", () => {
+  it("lists exactly the names src/index.ts exports", () => {
+    // GIVEN
+    const index = fs.readFileSync(path.join(PKG, "src", "index.ts"), "utf8");
+    // WHEN
+    const start = README.indexOf("## API\n");
+    const documented = [...README.slice(start, README.indexOf("\n## ", start)).matchAll(/^- `(\w+)`/gm)].map(
+      (m) => m[1],
+    );
+    const exported = [...index.matchAll(/^export (?:type )?\{([^}]*)\}/gm)].flatMap((m) =>
+      m[1]
+        .split(",")
+        .map((n) => n.trim())
+        .filter((n) => n !== ""),
+    );
+    // THEN
+    expect(documented.sort()).toEqual(exported.sort());
+    expect(index).not.toMatch(/export \*/);
+  });
+
+  it("exports no validators, patterns or helpers at run time", () => {
+    expect(Object.keys(publicApi).sort()).toEqual([
+      "BastionAccessMode",
+      "BastionAsg",
+      "BastionSubnets",
+      "BastionTenancy",
+      "DEFAULT_BANNER_TEXT",
+    ]);
   });
 });
