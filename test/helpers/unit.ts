@@ -2,6 +2,8 @@
  * The one module of unit-test helpers every package's tests use: a stack with the providers a
  * user's stack would have, the synthesized JSON, resources by type, references and token rendering.
  */
+import * as fs from "fs";
+import * as path from "path";
 import {
   App,
   DefaultTokenResolver,
@@ -148,4 +150,44 @@ export function databaseStack(id = "bootstrap", database = "orders"): TestDataba
   const provider = new PostgresqlProvider(stack, "Postgresql", { host: "db.example", superuser: false });
   new RandomProvider(stack, "Random");
   return { stack, connection: { provider, database } };
+}
+
+/** A package's public surface as its README's "## API" section and its src/index.ts state it. */
+export interface PackageApi {
+  /** The names the API section lists, one bullet each (`- \`Name\`: ...`), sorted. */
+  readonly documented: string[];
+  /** The names src/index.ts exports (`export { ... }` and `export type { ... }`), sorted. */
+  readonly exported: string[];
+  /** The names of its `export { ... }` lines only: what the package has at run time, sorted. */
+  readonly runtime: string[];
+  /** Whether src/index.ts uses `export *` (which would export names no list mentions). */
+  readonly exportsAll: boolean;
+}
+
+/**
+ * Reads `packageDir`'s README "## API" section and src/index.ts, so that a test can check that the
+ * two list the same names and that the package's run-time exports are those of index.ts.
+ */
+export function packageApi(packageDir: string): PackageApi {
+  const readme = fs.readFileSync(path.join(packageDir, "README.md"), "utf8");
+  const index = fs.readFileSync(path.join(packageDir, "src", "index.ts"), "utf8");
+  const start = readme.indexOf("\n## API\n");
+  if (start < 0) throw new Error(`${packageDir}/README.md has no "## API" section`);
+  const end = readme.indexOf("\n## ", start + 1);
+  const section = readme.slice(start, end < 0 ? undefined : end);
+  const names = (block: string): string[] =>
+    block
+      .split(",")
+      .map((n) => n.trim())
+      .filter((n) => n !== "");
+  const lines = [...index.matchAll(/^export (type )?\{([^}]*)\}/gm)];
+  return {
+    documented: [...section.matchAll(/^- `(\w+)`/gm)].map((m) => m[1]).sort(),
+    exported: lines.flatMap((m) => names(m[2])).sort(),
+    runtime: lines
+      .filter((m) => m[1] === undefined)
+      .flatMap((m) => names(m[2]))
+      .sort(),
+    exportsAll: /^export \*/m.test(index),
+  };
 }
