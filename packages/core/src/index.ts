@@ -1,8 +1,23 @@
-export * from "./validation";
-export * from "./connections";
-export * from "./references";
-export * from "./aws-context";
-export * from "./arn";
-export * from "./logs";
-export * from "./patterns";
-export * from "./postgres-names";
+// The exports of @aurora-cdktf/core, listed name by name (see the README's "API" section): the
+// primitives the other @aurora-cdktf packages share. Internal to the family, but each is still a
+// promise to those packages, so nothing is exported by `export *`.
+export { ValidationError, Validator } from "./validation";
+export type { ValidationRule } from "./validation";
+export { Connections, Peer, Port } from "./connections";
+export type { ConnectionsProps, IConnectable, IPeer } from "./connections";
+export type { IKmsKeyRef } from "./references";
+export { AwsContext } from "./aws-context";
+export type { AwsContextIds } from "./aws-context";
+export { arnParts, awsManagedPolicyArn, logGroupArn } from "./arn";
+export type { ArnLocation, ArnParts } from "./arn";
+export { CLOUDWATCH_LOG_RETENTION_DAYS, rdsPostgresqlLogGroupName } from "./logs";
+export { duplicatesOf, EMAIL_PATTERN, RDS_PARAMETER_NAME_PATTERN } from "./patterns";
+export {
+  checkDatabaseName,
+  checkDistinct,
+  checkExtensionName,
+  checkRoleName,
+  checkSchemaName,
+  EXTENSION_NAME_PATTERN,
+  IDENTIFIER_PATTERN,
+} from "./postgres-names";

@@ -1,0 +1,42 @@
+import * as path from "path";
+import * as publicApi from "../src";
+import { packageApi } from "../../../test/helpers/unit";
+
+const api = packageApi(path.join(__dirname, ".."));
+
+describe("README API section", () => {
+  test("lists exactly the names src/index.ts exports, and index.ts has no export *", () => {
+    expect(api.documented).toEqual(api.exported);
+    expect(api.exportsAll).toBe(false);
+  });
+
+  test("the run-time exports are the value exports of src/index.ts", () => {
+    expect(Object.keys(publicApi).sort()).toEqual(api.runtime);
+  });
+
+  test("exports the shared primitives and nothing else at run time", () => {
+    expect(Object.keys(publicApi).sort()).toEqual([
+      "AwsContext",
+      "CLOUDWATCH_LOG_RETENTION_DAYS",
+      "Connections",
+      "EMAIL_PATTERN",
+      "EXTENSION_NAME_PATTERN",
+      "IDENTIFIER_PATTERN",
+      "Peer",
+      "Port",
+      "RDS_PARAMETER_NAME_PATTERN",
+      "ValidationError",
+      "Validator",
+      "arnParts",
+      "awsManagedPolicyArn",
+      "checkDatabaseName",
+      "checkDistinct",
+      "checkExtensionName",
+      "checkRoleName",
+      "checkSchemaName",
+      "duplicatesOf",
+      "logGroupArn",
+      "rdsPostgresqlLogGroupName",
+    ]);
+  });
+});
