@@ -18,7 +18,7 @@ import {
   ParameterApplyMethod,
 } from "./aurora-postgres-cluster-ref";
 import { accountContext, createEncryptionKey } from "./private/encryption-key";
-import { engineLifecycleSupport } from "./engine";
+import { engineLifecycleSupport } from "./private/engine";
 import { ConnectGrants } from "./private/grant-connect";
 import { ImportedAuroraPostgresCluster } from "./private/imported-cluster";
 import {
@@ -31,7 +31,7 @@ import { createNetwork } from "./private/network";
 import { createNotifications } from "./private/notifications";
 import { DEFAULT_CLUSTER_PARAMETERS, DEFAULT_INSTANCE_PARAMETERS, ParameterSet } from "./private/parameters";
 import { AuroraPostgresClusterProps } from "./aurora-postgres-cluster-props";
-import { mandatoryTagMap, resolveSettings, ResolvedSettings } from "./private/defaults";
+import { mandatoryTagMap, resolveSettings } from "./private/defaults";
 import { validateClusterProps } from "./validate";
 
 /**
@@ -73,8 +73,6 @@ export class AuroraPostgresCluster
   public readonly instanceIdentifiers: string[];
   /** ARN of the notification topic, when alarms or event subscriptions are on. */
   public readonly notificationTopicArn?: string;
-  /** The stage preset and props after defaults. */
-  public readonly settings: ResolvedSettings;
   /** Network access on the database port: `cluster.connections.allowDefaultPortFrom(bastion)`. */
   public readonly connections: Connections;
   /** The `aws_rds_cluster` resource (escape hatch). */
@@ -102,7 +100,6 @@ export class AuroraPostgresCluster
     super(scope, id);
     const s = resolveSettings(props);
     validateClusterProps(this, props, s);
-    this.settings = s;
     const restoring = props.snapshotIdentifier !== undefined;
     // Empty tag maps are left out of the JSON.
     const tags = Object.keys(s.tags).length > 0 ? { ...s.tags } : undefined;
@@ -129,7 +126,7 @@ export class AuroraPostgresCluster
       clusterIdentifier: s.clusterIdentifier,
       port: s.port,
       allowAllOutbound: s.allowAllOutbound,
-      peers: props.allowConnectionsFrom ?? [],
+      peers: s.allowConnectionsFrom,
       tags,
     });
     this.securityGroup = network.securityGroup;

@@ -1,7 +1,8 @@
 import { Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { Validator } from "@aurora-cdktf/core";
-import { AURORA_POSTGRES_FAMILIES, ENGINE_VERSION_PATTERN } from "./engine";
+import { AURORA_POSTGRES_FAMILIES } from "./engine";
+import { ENGINE_VERSION_PATTERN } from "./private/engine";
 import { AuroraPostgresClusterProps } from "./aurora-postgres-cluster-props";
 import { ResolvedSettings } from "./private/defaults";
 import { ENVIRONMENT_STAGES } from "./stage-presets";
@@ -29,17 +30,17 @@ const MAINTENANCE_WINDOW = new RegExp(
 );
 
 /** Enhanced monitoring intervals RDS accepts (APG-21). */
-export const MONITORING_INTERVALS = [0, 1, 5, 10, 15, 30, 60] as const;
+const MONITORING_INTERVALS = [0, 1, 5, 10, 15, 30, 60] as const;
 /** Performance Insights retentions RDS accepts: 7, 31 * n (n = 1..23), 731 (APG-23). */
-export const PERFORMANCE_INSIGHTS_RETENTIONS: readonly number[] = [
+const PERFORMANCE_INSIGHTS_RETENTIONS: readonly number[] = [
   7,
   ...Array.from({ length: 23 }, (_, i) => 31 * (i + 1)),
   731,
 ];
 /** Retentions CloudWatch Logs accepts. */
-export const LOG_RETENTION_DAYS: readonly number[] = CLOUDWATCH_LOG_RETENTION_DAYS.filter((d) => d !== 0);
+const LOG_RETENTION_DAYS: readonly number[] = CLOUDWATCH_LOG_RETENTION_DAYS.filter((d) => d !== 0);
 /** Certificate authorities RDS offers for Aurora PostgreSQL (MOD-06). */
-export const CA_CERTIFICATES = ["rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1", "rds-ca-ecc384-g1"] as const;
+const CA_CERTIFICATES = ["rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1", "rds-ca-ecc384-g1"] as const;
 const CONFIDENTIALITY = ["public", "private", "confidential", "pii/phi"] as const;
 const COMPLIANCE = ["hipaa", "sox", "fips", "other", "none"] as const;
 

@@ -1,5 +1,11 @@
-import { DEFAULT_ENGINE_VERSION, parameterGroupFamily } from "../engine";
+import { IConnectable, IPeer, rdsPostgresqlLogGroupName } from "@aurora-cdktf/core";
+import { DEFAULT_ENGINE_VERSION } from "../engine";
 import { AuroraPostgresClusterProps, MandatoryTags } from "../aurora-postgres-cluster-props";
+import { AuroraPostgresClusterAttributes } from "../aurora-postgres-cluster-ref";
+import { parameterGroupFamily } from "./engine";
+
+/** The PostgreSQL port, of a new cluster and of an imported one whose attributes leave it out. */
+const DEFAULT_PORT = 5432;
 import { EnvironmentStage, STAGE_PRESETS } from "../stage-presets";
 
 /** Every setting after the stage preset and the defaults were applied (each default once, here). */
@@ -24,6 +30,7 @@ export interface ResolvedSettings {
   readonly caCertificateIdentifier: string;
   readonly masterPasswordRotationDays: number;
   readonly iamDatabaseAuthentication: boolean;
+  readonly allowConnectionsFrom: readonly (IPeer | IConnectable)[];
   readonly allowAllOutbound: boolean;
   readonly postgresqlLogRetentionDays: number;
   readonly encryptPostgresqlLogs: boolean;
@@ -46,7 +53,7 @@ export function resolveSettings(props: AuroraPostgresClusterProps): ResolvedSett
     clusterIdentifier: props.clusterIdentifier,
     databaseName: props.databaseName,
     masterUsername: props.masterUsername ?? "postgres",
-    port: props.port ?? 5432,
+    port: props.port ?? DEFAULT_PORT,
     engineVersion,
     family: parameterGroupFamily(engineVersion),
     instanceClass: props.instanceClass ?? "db.r6g.large",
@@ -62,6 +69,7 @@ export function resolveSettings(props: AuroraPostgresClusterProps): ResolvedSett
     caCertificateIdentifier: props.caCertificateIdentifier ?? "rds-ca-rsa2048-g1",
     masterPasswordRotationDays: props.masterPasswordRotationDays ?? 30,
     iamDatabaseAuthentication: props.iamDatabaseAuthentication ?? true,
+    allowConnectionsFrom: props.allowConnectionsFrom ?? [],
     allowAllOutbound: props.allowAllOutbound ?? true,
     postgresqlLogRetentionDays: props.postgresqlLogRetentionDays ?? 30,
     encryptPostgresqlLogs: props.encryptPostgresqlLogs ?? false,
@@ -74,6 +82,24 @@ export function resolveSettings(props: AuroraPostgresClusterProps): ResolvedSett
       applicationVersion: props.mandatoryTags.applicationVersion ?? "1.0.0",
     },
     tags: props.tags ?? {},
+  };
+}
+
+/** The attributes of an imported cluster with the defaults of the ones left out applied. */
+export interface ResolvedAttributes extends AuroraPostgresClusterAttributes {
+  readonly readerEndpoint: string;
+  readonly port: number;
+  readonly postgresqlLogGroupName: string;
+}
+
+/** Applies the defaults documented on {@link AuroraPostgresClusterAttributes}. */
+export function resolveAttributes(attrs: AuroraPostgresClusterAttributes): ResolvedAttributes {
+  return {
+    ...attrs,
+    readerEndpoint: attrs.readerEndpoint ?? attrs.clusterEndpoint,
+    port: attrs.port ?? DEFAULT_PORT,
+    postgresqlLogGroupName:
+      attrs.postgresqlLogGroupName ?? rdsPostgresqlLogGroupName(attrs.clusterIdentifier),
   };
 }
 

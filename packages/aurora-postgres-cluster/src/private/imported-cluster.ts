@@ -1,7 +1,8 @@
 import { Construct } from "constructs";
-import { Connections, Port, rdsPostgresqlLogGroupName } from "@aurora-cdktf/core";
+import { Connections, Port } from "@aurora-cdktf/core";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { AuroraPostgresClusterAttributes, IAuroraPostgresCluster } from "../aurora-postgres-cluster-ref";
+import { resolveAttributes } from "./defaults";
 import { ConnectGrants } from "./grant-connect";
 
 /** A cluster created elsewhere, known by its attributes. Creates no resources by itself. */
@@ -19,19 +20,19 @@ export class ImportedAuroraPostgresCluster extends Construct implements IAuroraP
   public readonly connections: Connections;
   private readonly grants: ConnectGrants;
 
-  constructor(scope: Construct, id: string, attrs: AuroraPostgresClusterAttributes) {
+  constructor(scope: Construct, id: string, given: AuroraPostgresClusterAttributes) {
     super(scope, id);
+    const attrs = resolveAttributes(given);
     this.clusterIdentifier = attrs.clusterIdentifier;
     this.clusterArn = attrs.clusterArn;
     this.clusterResourceId = attrs.clusterResourceId;
     this.clusterEndpoint = attrs.clusterEndpoint;
-    this.readerEndpoint = attrs.readerEndpoint ?? attrs.clusterEndpoint;
-    this.port = attrs.port ?? 5432;
+    this.readerEndpoint = attrs.readerEndpoint;
+    this.port = attrs.port;
     this.databaseName = attrs.databaseName;
     this.masterUsername = attrs.masterUsername;
     this.masterUserSecretArn = attrs.masterUserSecretArn;
-    this.postgresqlLogGroupName =
-      attrs.postgresqlLogGroupName ?? rdsPostgresqlLogGroupName(attrs.clusterIdentifier);
+    this.postgresqlLogGroupName = attrs.postgresqlLogGroupName;
     this.connections = new Connections({
       scope: this,
       securityGroupId: attrs.securityGroupId,
