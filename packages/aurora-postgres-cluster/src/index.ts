@@ -1,3 +1,5 @@
+// The public API of @aurora-cdktf/aurora-postgres-cluster, listed name by name (see the README's
+// "API" section). Everything else (validation, defaults, src/private/) is internal.
 export { AuroraPostgresCluster } from "./aurora-postgres-cluster";
 export type {
   AuroraPostgresClusterProps,
