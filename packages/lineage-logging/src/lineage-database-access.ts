@@ -1,53 +1,14 @@
-import { DependencyChain, PostgresConnection, PostgresRole } from "@aurora-cdktf/postgres-bootstrap";
-import { ITerraformDependable, TerraformStack, Token } from "cdktf";
+import { DependencyChain, PostgresRole } from "@aurora-cdktf/postgres-bootstrap";
+import { TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { DefaultPrivileges } from "@cdktf/provider-postgresql/lib/default-privileges";
 import { Grant } from "@cdktf/provider-postgresql/lib/grant";
 import { Role } from "@cdktf/provider-postgresql/lib/role";
 import { Schema } from "@cdktf/provider-postgresql/lib/schema";
+import { LineageDatabaseAccessProps } from "./lineage-database-access-props";
 import { ILineageDatabaseAccess } from "./lineage-logging-ref";
+import { resolveAccessSettings } from "./private/defaults";
 import { validateAccessProps } from "./validate";
-
-/** Props of {@link LineageDatabaseAccess}. */
-export interface LineageDatabaseAccessProps {
-  /** Where to create the role, schema and grants (provider + database). */
-  readonly connection: PostgresConnection;
-  /**
-   * Schemas whose tables Datafold may read (USAGE + SELECT on existing and future tables, LIN-04).
-   * At least one.
-   */
-  readonly observedSchemas: string[];
-  /**
-   * Roles that create tables in the observed schemas. Default privileges are set for each of them
-   * in each observed schema, so tables they create later are readable too. At least one.
-   */
-  readonly tableOwners: string[];
-  /**
-   * Name of the login role Datafold uses (role names are cluster-wide).
-   *
-   * @default "datafold"
-   */
-  readonly roleName?: string;
-  /**
-   * Name of the schema for Datafold's temporary tables.
-   *
-   * @default "datafold_tmp"
-   */
-  readonly tempSchemaName?: string;
-  /**
-   * Bump to generate a new password (the role's `password_wo_version` follows).
-   *
-   * @default 1
-   */
-  readonly passwordVersion?: number;
-  /**
-   * Resources that must be applied before the first statement here, e.g. your own grants on the
-   * same schemas: concurrent GRANTs on one object fail with `tuple concurrently updated`.
-   *
-   * @default - no extra ordering
-   */
-  readonly dependsOn?: ITerraformDependable[];
-}
 
 /**
  * Datafold's database access (LIN-01..04), as postgresql provider resources: a LOGIN role (a
@@ -73,14 +34,15 @@ export class LineageDatabaseAccess extends Construct implements ILineageDatabase
 
   constructor(scope: Construct, id: string, props: LineageDatabaseAccessProps) {
     super(scope, id);
-    validateAccessProps(this, props);
+    const s = resolveAccessSettings(props);
+    validateAccessProps(this, props, s);
     const { connection } = props;
     const { provider, database } = connection;
-    const chain = new DependencyChain(props.dependsOn ?? []);
+    const chain = new DependencyChain(s.dependsOn);
 
     const login = new PostgresRole(this, "Role", {
       connection,
-      roleName: props.roleName ?? "datafold",
+      roleName: s.roleName,
       passwordVersion: props.passwordVersion,
       dependsOn: chain.next(),
     });
@@ -92,7 +54,7 @@ export class LineageDatabaseAccess extends Construct implements ILineageDatabase
       new Schema(this, "TempSchema", {
         provider,
         database,
-        name: props.tempSchemaName ?? "datafold_tmp",
+        name: s.tempSchemaName,
         // Scratch data only: dropping the schema also drops what Datafold left in it.
         dropCascade: true,
         dependsOn: chain.next(),
@@ -111,7 +73,7 @@ export class LineageDatabaseAccess extends Construct implements ILineageDatabase
       }),
     );
 
-    props.observedSchemas.forEach((schema, i) => {
+    s.observedSchemas.forEach((schema, i) => {
       const scope = new Construct(this, Token.isUnresolved(schema) ? `Observed${i}` : `Observed-${schema}`);
       chain.add(
         new Grant(scope, "Usage", {
@@ -136,7 +98,7 @@ export class LineageDatabaseAccess extends Construct implements ILineageDatabase
           dependsOn: chain.next(),
         }),
       );
-      props.tableOwners.forEach((owner, j) => {
+      s.tableOwners.forEach((owner, j) => {
         chain.add(
           new DefaultPrivileges(
             scope,
@@ -160,6 +122,6 @@ export class LineageDatabaseAccess extends Construct implements ILineageDatabase
     this.roleName = this.role.name;
     this.password = login.password as string;
     this.tempSchemaName = tempSchema.name;
-    this.observedSchemas = [...props.observedSchemas];
+    this.observedSchemas = [...s.observedSchemas];
   }
 }

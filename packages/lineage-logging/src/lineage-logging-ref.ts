@@ -1,7 +1,3 @@
-import { IKmsKeyRef } from "@aurora-cdktf/core";
-
-export type { IKmsKeyRef };
-
 /** What `log_statement` is set to. Datafold needs at least `mod` (DDL + data-modifying statements). */
 export enum LineageLogStatement {
   /** DDL plus INSERT/UPDATE/DELETE/TRUNCATE/COPY FROM: what Datafold asks for (LIN-05). */

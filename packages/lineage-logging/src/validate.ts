@@ -9,44 +9,37 @@ import {
   RDS_PARAMETER_NAME_PATTERN,
   Validator,
 } from "@aurora-cdktf/core";
+import { LineageDatabaseAccessProps } from "./lineage-database-access-props";
+import { LineageHandoverProps } from "./lineage-handover-props";
+import { LineageLoggingProps } from "./lineage-logging-props";
 import { LineageLogAccess, LineageLogStatement } from "./lineage-logging-ref";
+import {
+  ResolvedAccessSettings,
+  ResolvedHandoverSettings,
+  ResolvedLoggingSettings,
+} from "./private/defaults";
 import {
   AURORA_POSTGRES_FAMILY,
   IAM_GROUP_NAME,
   IAM_USER_NAME,
+  OUTPUT_NAME,
   SECRET_NAME,
   SYSTEM_SCHEMAS,
 } from "./private/names";
 
-/** The props of `LineageLogging` that validation looks at (kept apart to avoid an import cycle). */
-export interface LoggingPropsToValidate {
-  readonly parameterGroupFamily?: string;
-  readonly logStatement?: LineageLogStatement;
-  readonly instanceParameters?: { [name: string]: string };
-  readonly clusterParameters?: { [name: string]: string };
-  readonly createLogGroup?: boolean;
-  readonly logRetentionDays?: number;
-  readonly logGroupKmsKey?: unknown;
-  readonly logAccess?: LineageLogAccess;
-  readonly iamUserName?: string;
-  readonly iamGroupName?: string;
-  readonly accessKeySecretName?: string;
-  /** The cluster's `postgresqlLogGroupName` and the name RDS exports to, for an existing cluster. */
-  readonly logGroupNames?: { readonly given: string; readonly rds: string };
-}
-
 /**
- * Rules of `LineageLogging`. `clusterOwnsParameterGroups` is true for a cluster built by this
- * library (it implements `IParameterGroupTarget`): its parameter groups and log group are the
- * cluster's, so props that would create or configure them here are errors, not silently ignored.
+ * Rules of `LineageLogging`, on the props as given and as `resolveLoggingSettings` defaulted them.
+ * A cluster built by this library (its `parameterGroups` is set) owns its parameter groups and log
+ * group, so props that would create or configure them here are errors, not silently ignored.
  */
 export function validateLoggingProps(
   scope: IConstruct,
-  props: LoggingPropsToValidate,
-  clusterOwnsParameterGroups: boolean,
+  props: LineageLoggingProps,
+  s: ResolvedLoggingSettings,
 ): void {
   const v = new Validator(scope);
-  const logStatement = props.logStatement ?? LineageLogStatement.MOD;
+  const clusterOwnsParameterGroups = props.cluster.parameterGroups !== undefined;
+  const logStatement = s.logStatement;
   v.oneOf("logStatement", logStatement, Object.values(LineageLogStatement));
   v.oneOf("logAccess", props.logAccess, Object.values(LineageLogAccess));
 
@@ -78,20 +71,17 @@ export function validateLoggingProps(
       AURORA_POSTGRES_FAMILY,
       'must be an Aurora PostgreSQL family such as "aurora-postgresql16"',
     );
-    const names = props.logGroupNames;
+    // The cluster's `postgresqlLogGroupName` and the name RDS exports to.
+    const names = { given: props.cluster.postgresqlLogGroupName, rds: s.rdsLogGroupName };
     v.check(
-      names !== undefined &&
-        !Token.isUnresolved(names.given) &&
-        !Token.isUnresolved(names.rds) &&
-        names.given !== names.rds,
-      `the cluster's postgresqlLogGroupName is ${JSON.stringify(names?.given)}, but RDS exports the ` +
-        `postgresql log of this cluster to ${JSON.stringify(names?.rds)}. Fix: leave postgresqlLogGroupName ` +
+      !Token.isUnresolved(names.given) && !Token.isUnresolved(names.rds) && names.given !== names.rds,
+      `the cluster's postgresqlLogGroupName is ${JSON.stringify(names.given)}, but RDS exports the ` +
+        `postgresql log of this cluster to ${JSON.stringify(names.rds)}. Fix: leave postgresqlLogGroupName ` +
         "at its default when importing the cluster.",
     );
     checkParameters(v, "instanceParameters", props.instanceParameters, logStatement);
     checkParameters(v, "clusterParameters", props.clusterParameters, logStatement);
-    const createLogGroup = props.createLogGroup ?? true;
-    if (!createLogGroup) {
+    if (!s.createLogGroup) {
       for (const [name, value] of [
         ["logRetentionDays", props.logRetentionDays],
         ["logGroupKmsKey", props.logGroupKmsKey],
@@ -112,16 +102,11 @@ export function validateLoggingProps(
     }
   }
 
-  v.matches("iamUserName", props.iamUserName, IAM_USER_NAME, "must be 1-64 characters of [A-Za-z0-9_+=,.@-]");
-  v.matches(
-    "iamGroupName",
-    props.iamGroupName,
-    IAM_GROUP_NAME,
-    "must be 1-128 characters of [A-Za-z0-9_+=,.@-]",
-  );
+  v.matches("iamUserName", s.iamUserName, IAM_USER_NAME, "must be 1-64 characters of [A-Za-z0-9_+=,.@-]");
+  v.matches("iamGroupName", s.iamGroupName, IAM_GROUP_NAME, "must be 1-128 characters of [A-Za-z0-9_+=,.@-]");
   v.matches(
     "accessKeySecretName",
-    props.accessKeySecretName,
+    s.accessKeySecretName,
     SECRET_NAME,
     "must be 1-512 characters of [A-Za-z0-9/_+=.@-]",
   );
@@ -151,22 +136,14 @@ function checkParameters(
   }
 }
 
-/** The props of `LineageDatabaseAccess` that validation looks at. */
-export interface AccessPropsToValidate {
-  readonly observedSchemas: string[];
-  readonly tableOwners: string[];
-  readonly roleName?: string;
-  readonly tempSchemaName?: string;
-  readonly passwordVersion?: number;
-}
-
-/** Rules of `LineageDatabaseAccess`. */
-export function validateAccessProps(scope: IConstruct, props: AccessPropsToValidate): void {
+/** Rules of `LineageDatabaseAccess`, on the props as given and as `resolveAccessSettings` defaulted them. */
+export function validateAccessProps(
+  scope: IConstruct,
+  props: LineageDatabaseAccessProps,
+  settings: ResolvedAccessSettings,
+): void {
   const v = new Validator(scope);
-  const roleName = props.roleName ?? "datafold";
-  const tempSchema = props.tempSchemaName ?? "datafold_tmp";
-  const observed = props.observedSchemas ?? [];
-  const owners = props.tableOwners ?? [];
+  const { roleName, tempSchemaName: tempSchema, observedSchemas: observed, tableOwners: owners } = settings;
 
   // One set of name rules with the bootstrap's roles and schemas (PostgresRole, ApplicationSchema).
   checkRoleName(v, "roleName", roleName);
@@ -223,6 +200,27 @@ export function validateAccessProps(scope: IConstruct, props: AccessPropsToValid
     1,
     Number.MAX_SAFE_INTEGER,
     "Bump it by one to rotate.",
+  );
+  v.throwIfAny();
+}
+
+/** Rules of `LineageHandover`, on the props as given and as `resolveHandoverSettings` defaulted them. */
+export function validateHandoverProps(
+  scope: IConstruct,
+  props: LineageHandoverProps,
+  s: ResolvedHandoverSettings,
+): void {
+  const v = new Validator(scope);
+  v.integer("port", props.port, 1, 65535);
+  v.matches("secretName", s.secretName, SECRET_NAME, "must be 1-512 characters of [A-Za-z0-9/_+=.@-]");
+  v.matches("outputName", props.outputName, OUTPUT_NAME, "must be a valid Terraform output name");
+  v.check(
+    !props.createSecret && (props.secretName !== undefined || props.secretKmsKey !== undefined),
+    "secretName/secretKmsKey were given without createSecret: true. Fix: set createSecret: true or remove them.",
+  );
+  v.check(
+    !props.registerOutputs && props.outputName !== undefined,
+    "outputName was given without registerOutputs: true. Fix: set registerOutputs: true or remove it.",
   );
   v.throwIfAny();
 }

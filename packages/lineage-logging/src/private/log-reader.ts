@@ -9,8 +9,8 @@ import { IamUser } from "@cdktf/provider-aws/lib/iam-user";
 import { IamUserGroupMembership } from "@cdktf/provider-aws/lib/iam-user-group-membership";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
-import { IKmsKeyRef, LineageLogAccess } from "../lineage-logging-ref";
-import { awsManagedPolicyArn } from "@aurora-cdktf/core";
+import { awsManagedPolicyArn, IKmsKeyRef } from "@aurora-cdktf/core";
+import { LineageLogAccess } from "../lineage-logging-ref";
 
 /** Inputs of {@link createLogReader}. */
 export interface LogReaderProps {
