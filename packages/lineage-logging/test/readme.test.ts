@@ -5,6 +5,8 @@ import { Testing } from "cdktf";
 import { addDatafoldLineage } from "./fixtures/readme-usage";
 import { FakeManagedCluster } from "./fake-cluster";
 import { testStack } from "./util";
+import * as publicApi from "../src";
+import { packageApi } from "../../../test/helpers/unit";
 
 const pkg = path.join(__dirname, "..");
 
@@ -38,5 +40,28 @@ describe("README", () => {
     expect(Object.keys(read("bootstrap").resource.postgresql_grant)).toHaveLength(5);
     expect(read("bootstrap").output.datafold_connection.sensitive).toBe(true);
     expect(handover.output).toBeDefined();
+  });
+});
+
+describe("README API section", () => {
+  const api = packageApi(pkg);
+
+  test("lists exactly the names src/index.ts exports, and index.ts has no export *", () => {
+    expect(api.documented).toEqual(api.exported);
+    expect(api.exportsAll).toBe(false);
+  });
+
+  test("the run-time exports are the value exports of src/index.ts", () => {
+    expect(Object.keys(publicApi).sort()).toEqual(api.runtime);
+  });
+
+  test("exports no validators, patterns, defaults or helpers at run time", () => {
+    expect(Object.keys(publicApi).sort()).toEqual([
+      "LineageDatabaseAccess",
+      "LineageHandover",
+      "LineageLogAccess",
+      "LineageLogStatement",
+      "LineageLogging",
+    ]);
   });
 });
