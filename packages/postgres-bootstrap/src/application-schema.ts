@@ -1,106 +1,20 @@
-import {
-  checkDatabaseName,
-  checkDistinct,
-  checkRoleName,
-  checkSchemaName,
-  Validator,
-} from "@aurora-cdktf/core";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { DefaultPrivileges } from "@cdktf/provider-postgresql/lib/default-privileges";
 import { Grant } from "@cdktf/provider-postgresql/lib/grant";
 import { Schema } from "@cdktf/provider-postgresql/lib/schema";
-import { PostgresConnection } from "./connection";
+import {
+  ApplicationSchemaProps,
+  READ_ONLY_TABLE_PRIVILEGES,
+  READ_WRITE_SEQUENCE_PRIVILEGES,
+  READ_WRITE_TABLE_PRIVILEGES,
+  SchemaRoleOptions,
+} from "./application-schema-props";
+import { ApplicationSchemaOutputs } from "./application-schema-ref";
 import { PostgresRole } from "./postgres-role";
 import { DependencyChain } from "./dependency-chain";
-
-/** Privileges of the read-write role on tables: DML, no DDL. */
-export const READ_WRITE_TABLE_PRIVILEGES: readonly string[] = ["SELECT", "INSERT", "UPDATE", "DELETE"];
-/** Privileges of the read-write role on sequences (`nextval`, `currval`, `setval`). */
-export const READ_WRITE_SEQUENCE_PRIVILEGES: readonly string[] = ["USAGE", "SELECT", "UPDATE"];
-/** Privileges of the read-only role on tables. */
-export const READ_ONLY_TABLE_PRIVILEGES: readonly string[] = ["SELECT"];
-
-/** One of the three roles of an {@link ApplicationSchema}. */
-export interface SchemaRoleOptions {
-  /**
-   * Role name.
-   *
-   * @default - `<schemaName>_owner`, `<schemaName>_rw` or `<schemaName>_ro`
-   */
-  readonly name?: string;
-  /**
-   * Whether the role may log in (with a generated password). Set false for a group role that
-   * login users are made members of.
-   *
-   * @default true
-   */
-  readonly login?: boolean;
-  /**
-   * Version of the generated password; increase it to rotate the password.
-   *
-   * @default 1
-   */
-  readonly passwordVersion?: number;
-  /**
-   * Maximum concurrent connections of the role; -1 for no limit.
-   *
-   * @default -1
-   */
-  readonly connectionLimit?: number;
-}
-
-/** Props of {@link ApplicationSchema}. */
-export interface ApplicationSchemaProps {
-  /** The provider and database in which the schema is created. */
-  readonly connection: PostgresConnection;
-  /** Schema name: a lowercase identifier, not `public` nor `pg_*`. */
-  readonly schemaName: string;
-  /**
-   * The owner role: owns the schema, so it may create, alter and drop objects in it (migrations).
-   *
-   * @default - a login role `<schemaName>_owner`
-   */
-  readonly owner?: SchemaRoleOptions;
-  /**
-   * The read-write role: SELECT, INSERT, UPDATE, DELETE on the schema's tables and USAGE, SELECT,
-   * UPDATE on its sequences, existing and future; no CREATE, so no DDL.
-   *
-   * @default - a login role `<schemaName>_rw`
-   */
-  readonly readWrite?: SchemaRoleOptions;
-  /**
-   * The read-only role: SELECT on the schema's tables, existing and future.
-   *
-   * @default - a login role `<schemaName>_ro`
-   */
-  readonly readOnly?: SchemaRoleOptions;
-  /**
-   * Whether destroying the schema also drops the objects in it (`DROP SCHEMA ... CASCADE`). When
-   * false, destroy fails while tables remain, so application data is never dropped by accident.
-   *
-   * @default false
-   */
-  readonly dropCascade?: boolean;
-  /**
-   * Resources the first role is created after (and destroyed before), e.g. the extensions.
-   *
-   * @default - no explicit dependency
-   */
-  readonly dependsOn?: ITerraformDependable[];
-}
-
-/** Names and roles of an {@link ApplicationSchema}, for outputs and other stacks. */
-export interface ApplicationSchemaOutputs {
-  /** The schema name. */
-  readonly schemaName: string;
-  /** Name of the owner role. */
-  readonly ownerRoleName: string;
-  /** Name of the read-write role. */
-  readonly readWriteRoleName: string;
-  /** Name of the read-only role. */
-  readonly readOnlyRoleName: string;
-}
+import { resolveApplicationSchemaSettings } from "./private/defaults";
+import { validateApplicationSchemaProps } from "./validate";
 
 /**
  * An application schema with the three roles the reference suggests (BOOT-06): an owner that may
@@ -131,23 +45,9 @@ export class ApplicationSchema extends Construct {
 
   constructor(scope: Construct, id: string, props: ApplicationSchemaProps) {
     super(scope, id);
-    const names = {
-      owner: props.owner?.name ?? `${props.schemaName}_owner`,
-      readWrite: props.readWrite?.name ?? `${props.schemaName}_rw`,
-      readOnly: props.readOnly?.name ?? `${props.schemaName}_ro`,
-    };
-    const v = new Validator(this);
-    checkSchemaName(v, "schemaName", props.schemaName);
-    checkDatabaseName(v, "connection.database", props.connection.database);
-    checkRoleName(v, roleField("owner", props.owner), names.owner);
-    checkRoleName(v, roleField("readWrite", props.readWrite), names.readWrite);
-    checkRoleName(v, roleField("readOnly", props.readOnly), names.readOnly);
-    checkDistinct(v, "owner, readWrite and readOnly role names", [
-      names.owner,
-      names.readWrite,
-      names.readOnly,
-    ]);
-    v.throwIfAny();
+    const s = resolveApplicationSchemaSettings(props);
+    validateApplicationSchemaProps(this, props, s);
+    const names = s.roleNames;
 
     const connection = props.connection;
     const database = connection.database;
@@ -179,7 +79,7 @@ export class ApplicationSchema extends Construct {
         name: props.schemaName,
         owner,
         ifNotExists: false,
-        dropCascade: props.dropCascade ?? false,
+        dropCascade: s.dropCascade,
         dependsOn: chain.next(),
       }),
     );
@@ -252,9 +152,4 @@ export class ApplicationSchema extends Construct {
       readOnlyRoleName: this.readOnlyRole.roleName,
     };
   }
-}
-
-/** Names the field in messages: the option itself, or the default derived from the schema name. */
-function roleField(option: string, opts: SchemaRoleOptions | undefined): string {
-  return opts?.name !== undefined ? `${option}.name` : `${option}.name (defaulted from schemaName)`;
 }

@@ -1,23 +1,25 @@
+// The public API of @aurora-cdktf/postgres-bootstrap, listed name by name (see the README's "API"
+// section). Everything else (validation, defaults, src/private/) is internal.
 export type { PostgresConnection } from "./connection";
-export { PostgresRole, GENERATED_PASSWORD_LENGTH } from "./postgres-role";
-export type { PostgresRoleProps } from "./postgres-role";
-export { PostgresExtensions, DEFAULT_EXTENSIONS } from "./postgres-extensions";
-export type { PostgresExtensionsProps } from "./postgres-extensions";
+export { PostgresRole } from "./postgres-role";
+export { GENERATED_PASSWORD_LENGTH } from "./postgres-role-props";
+export type { PostgresRoleProps } from "./postgres-role-props";
+export { PostgresExtensions } from "./postgres-extensions";
+export { DEFAULT_EXTENSIONS } from "./postgres-extensions-props";
+export type { PostgresExtensionsProps } from "./postgres-extensions-props";
+export { ApplicationSchema } from "./application-schema";
 export {
-  ApplicationSchema,
   READ_ONLY_TABLE_PRIVILEGES,
   READ_WRITE_SEQUENCE_PRIVILEGES,
   READ_WRITE_TABLE_PRIVILEGES,
-} from "./application-schema";
-export type {
-  ApplicationSchemaOutputs,
-  ApplicationSchemaProps,
-  SchemaRoleOptions,
-} from "./application-schema";
-export { ClusterProviderSettings, clusterProviderConfig, PostgresTunnel } from "./cluster-provider";
+} from "./application-schema-props";
+export type { ApplicationSchemaProps, SchemaRoleOptions } from "./application-schema-props";
+export type { ApplicationSchemaOutputs } from "./application-schema-ref";
+export { ClusterProviderSettings, clusterProviderConfig } from "./cluster-provider";
+export { PostgresTunnel } from "./cluster-provider-props";
 export type {
   ClusterProviderSettingsOptions,
   PostgresClusterEndpoint,
   PostgresSslMode,
-} from "./cluster-provider";
+} from "./cluster-provider-props";
 export { DependencyChain } from "./dependency-chain";

@@ -1,0 +1,78 @@
+import { ITerraformDependable } from "cdktf";
+import { PostgresConnection } from "./connection";
+
+/** Privileges of the read-write role on tables: DML, no DDL. */
+export const READ_WRITE_TABLE_PRIVILEGES: readonly string[] = ["SELECT", "INSERT", "UPDATE", "DELETE"];
+/** Privileges of the read-write role on sequences (`nextval`, `currval`, `setval`). */
+export const READ_WRITE_SEQUENCE_PRIVILEGES: readonly string[] = ["USAGE", "SELECT", "UPDATE"];
+/** Privileges of the read-only role on tables. */
+export const READ_ONLY_TABLE_PRIVILEGES: readonly string[] = ["SELECT"];
+
+/** One of the three roles of an {@link ApplicationSchema}. */
+export interface SchemaRoleOptions {
+  /**
+   * Role name.
+   *
+   * @default - `<schemaName>_owner`, `<schemaName>_rw` or `<schemaName>_ro`
+   */
+  readonly name?: string;
+  /**
+   * Whether the role may log in (with a generated password). Set false for a group role that
+   * login users are made members of.
+   *
+   * @default true
+   */
+  readonly login?: boolean;
+  /**
+   * Version of the generated password; increase it to rotate the password.
+   *
+   * @default 1
+   */
+  readonly passwordVersion?: number;
+  /**
+   * Maximum concurrent connections of the role; -1 for no limit.
+   *
+   * @default -1
+   */
+  readonly connectionLimit?: number;
+}
+
+/** Props of {@link ApplicationSchema}. */
+export interface ApplicationSchemaProps {
+  /** The provider and database in which the schema is created. */
+  readonly connection: PostgresConnection;
+  /** Schema name: a lowercase identifier, not `public` nor `pg_*`. */
+  readonly schemaName: string;
+  /**
+   * The owner role: owns the schema, so it may create, alter and drop objects in it (migrations).
+   *
+   * @default - a login role `<schemaName>_owner`
+   */
+  readonly owner?: SchemaRoleOptions;
+  /**
+   * The read-write role: SELECT, INSERT, UPDATE, DELETE on the schema's tables and USAGE, SELECT,
+   * UPDATE on its sequences, existing and future; no CREATE, so no DDL.
+   *
+   * @default - a login role `<schemaName>_rw`
+   */
+  readonly readWrite?: SchemaRoleOptions;
+  /**
+   * The read-only role: SELECT on the schema's tables, existing and future.
+   *
+   * @default - a login role `<schemaName>_ro`
+   */
+  readonly readOnly?: SchemaRoleOptions;
+  /**
+   * Whether destroying the schema also drops the objects in it (`DROP SCHEMA ... CASCADE`). When
+   * false, destroy fails while tables remain, so application data is never dropped by accident.
+   *
+   * @default false
+   */
+  readonly dropCascade?: boolean;
+  /**
+   * Resources the first role is created after (and destroyed before), e.g. the extensions.
+   *
+   * @default - no explicit dependency
+   */
+  readonly dependsOn?: ITerraformDependable[];
+}

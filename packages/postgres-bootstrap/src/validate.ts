@@ -1,0 +1,136 @@
+import {
+  checkDatabaseName,
+  checkDistinct,
+  checkExtensionName,
+  checkRoleName,
+  checkSchemaName,
+  Validator,
+} from "@aurora-cdktf/core";
+import { Token } from "cdktf";
+import { IConstruct } from "constructs";
+import { ApplicationSchemaProps, SchemaRoleOptions } from "./application-schema-props";
+import { ClusterProviderSettingsOptions } from "./cluster-provider-props";
+import { PostgresExtensionsProps } from "./postgres-extensions-props";
+import { PostgresRoleProps } from "./postgres-role-props";
+import {
+  ResolvedApplicationSchemaSettings,
+  ResolvedClusterProviderSettings,
+  ResolvedExtensionsSettings,
+  ResolvedRoleSettings,
+} from "./private/defaults";
+
+/**
+ * Checks the props of a `PostgresRole` (as given, and as `resolveRoleSettings` defaulted them) and
+ * throws one ValidationError listing every invalid prop. Values that are tokens are accepted unchecked.
+ */
+export function validateRoleProps(
+  scope: IConstruct,
+  props: PostgresRoleProps,
+  s: ResolvedRoleSettings,
+): void {
+  const v = new Validator(scope);
+  checkRoleName(v, "roleName", props.roleName);
+  v.integer(
+    "passwordVersion",
+    props.passwordVersion,
+    1,
+    1_000_000,
+    "Fix: start at 1 and increase it by one per rotation.",
+  )
+    .check(
+      !s.login && props.passwordVersion !== undefined,
+      `passwordVersion applies to login roles only, got passwordVersion=${props.passwordVersion} with login=false. Fix: remove passwordVersion or set login to true.`,
+    )
+    .integer("connectionLimit", props.connectionLimit, -1, 100_000, "Fix: use -1 for no limit.")
+    .throwIfAny();
+}
+
+/** Checks the props of a `PostgresExtensions`; throws one ValidationError listing every problem. */
+export function validateExtensionsProps(
+  scope: IConstruct,
+  props: PostgresExtensionsProps,
+  s: ResolvedExtensionsSettings,
+): void {
+  const v = new Validator(scope);
+  const names = s.extensions;
+  v.check(
+    names.length === 0,
+    "extensions must name at least one extension, got an empty list. Fix: omit it for the defaults (pg_stat_statements, pgaudit) or list the extensions you need.",
+  );
+  names.forEach((name, i) => checkExtensionName(v, `extensions[${i}]`, name));
+  checkDistinct(v, "extensions", names);
+  // Extensions may go to public (the default) or to an application schema.
+  if (props.schema !== undefined && props.schema !== "public") checkSchemaName(v, "schema", props.schema);
+  checkDatabaseName(v, "connection.database", props.connection.database);
+  v.throwIfAny();
+}
+
+/**
+ * Checks the props of an `ApplicationSchema`: the schema, the database and the three role names
+ * (given or derived from the schema name). Each role's other options are its `PostgresRole`'s to
+ * check, so their errors name the role's path.
+ */
+export function validateApplicationSchemaProps(
+  scope: IConstruct,
+  props: ApplicationSchemaProps,
+  s: ResolvedApplicationSchemaSettings,
+): void {
+  const v = new Validator(scope);
+  const names = s.roleNames;
+  checkSchemaName(v, "schemaName", props.schemaName);
+  checkDatabaseName(v, "connection.database", props.connection.database);
+  checkRoleName(v, roleField("owner", props.owner), names.owner);
+  checkRoleName(v, roleField("readWrite", props.readWrite), names.readWrite);
+  checkRoleName(v, roleField("readOnly", props.readOnly), names.readOnly);
+  checkDistinct(v, "owner, readWrite and readOnly role names", [
+    names.owner,
+    names.readWrite,
+    names.readOnly,
+  ]);
+  v.throwIfAny();
+}
+
+/** Names the field in messages: the option itself, or the default derived from the schema name. */
+function roleField(option: string, opts: SchemaRoleOptions | undefined): string {
+  return opts?.name !== undefined ? `${option}.name` : `${option}.name (defaulted from schemaName)`;
+}
+
+/**
+ * Checks the options of a `ClusterProviderSettings` (as given, and as
+ * `resolveClusterProviderSettings` defaulted them with the cluster's values); throws one
+ * ValidationError listing every problem.
+ */
+export function validateClusterProviderSettings(
+  scope: IConstruct,
+  options: ClusterProviderSettingsOptions,
+  s: ResolvedClusterProviderSettings,
+): void {
+  const { tunnel, sslMode, masterUserSecretArn: secretArn } = s;
+  const v = new Validator(scope);
+  v.check(
+    secretArn === undefined || (!Token.isUnresolved(secretArn) && secretArn === ""),
+    'the cluster has no masterUserSecretArn and none was given. Fix: pass options.masterUserSecretArn (the ARN of a secret whose JSON has a "password" field), or use a cluster with manageMasterUserPassword.',
+  )
+    .oneOf("sslMode", options.sslMode, ["disable", "require", "verify-ca", "verify-full"])
+    .check(
+      (sslMode === "verify-ca" || sslMode === "verify-full") && !options.sslRootCertFile,
+      `sslMode "${sslMode}" verifies the server certificate and needs sslRootCertFile. Fix: download the RDS global bundle and pass its path, or use sslMode "require".`,
+    )
+    .check(
+      sslMode === "verify-full" && tunnel.kind === "port-forward",
+      'sslMode "verify-full" checks that the certificate names the host dialled, which a local port forward (127.0.0.1) never matches. Fix: use sslMode "verify-ca" with the port forward, or PostgresTunnel.socksProxy().',
+    )
+    .integer(
+      "tunnel local port",
+      tunnel.localPort,
+      1,
+      65535,
+      "Fix: use the localPortNumber of your port forwarding session.",
+    )
+    .check(
+      tunnel.kind === "port-forward" && !Token.isUnresolved(tunnel.localHost) && !tunnel.localHost,
+      'tunnel local host must not be empty. Fix: use "127.0.0.1" (the default).',
+    )
+    .integer("connectTimeoutSeconds", options.connectTimeoutSeconds, 1, 3600)
+    .throwIfAny();
+}
