@@ -84,7 +84,8 @@ function run(name, { file, args, options = {} }, { ok = [0] } = {}) {
     const fd = fs.openSync(logFile, "w");
     let child;
     try {
-      child = spawn(file, args, { ...options, stdio: ["ignore", fd, fd] });
+      // Its own process group, so that an interruption stops the whole tree (npx, cdktf, tofu).
+      child = spawn(file, args, { ...options, stdio: ["ignore", fd, fd], detached: true });
     } finally {
       fs.closeSync(fd);
     }
@@ -97,6 +98,10 @@ function run(name, { file, args, options = {} }, { ok = [0] } = {}) {
       clearInterval(progress);
       state.current = undefined;
       if (!error && ok.includes(code)) return resolve();
+      if (state.interrupted) {
+        log(`  ${name} stopped after ${seconds(t)}s (${state.interrupted})`);
+        return reject(new StepFailed(`${name} interrupted`));
+      }
       log(
         `  ${name} FAILED after ${seconds(t)}s${error ? ` (${error.message})` : ""}; last lines of its output:`,
       );
@@ -376,7 +381,13 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
     if (state.interrupted) process.exit(130); // a second one: give up the clean-up
     state.interrupted = signal;
     log(`${signal}: stopping, then cleaning up`);
-    if (state.current) state.current.kill("SIGTERM");
+    if (state.current) {
+      try {
+        process.kill(-state.current.pid, "SIGTERM");
+      } catch {
+        /* already gone */
+      }
+    }
   });
 }
 
