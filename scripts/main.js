@@ -324,8 +324,14 @@ async function main() {
   await timed("PostgreSQL start", async () => {
     log("starting a throwaway PostgreSQL 15");
     state.pg = await pgServer.start({});
-    // The libpq environment of the RDS-like master, which the examples' local mode connects as.
-    Object.assign(process.env, pgServer.clientEnv(state.pg, "master"), { DB_TARGET: "local" });
+    // The libpq environment of the RDS-like master, which the examples' local mode connects as,
+    // with the session settings the examples' database stacks declare (SessionLogging.SUPPRESSED):
+    // the provider sends generated passwords in clear text, and this keeps them out of the log.
+    const { SUPPRESSED_SESSION_PGOPTIONS } = require(path.join(ROOT, "packages/postgres-bootstrap"));
+    Object.assign(process.env, pgServer.clientEnv(state.pg, "master"), {
+      DB_TARGET: "local",
+      PGOPTIONS: SUPPRESSED_SESSION_PGOPTIONS,
+    });
     log(`  PostgreSQL on ${state.pg.host}:${state.pg.port}, database ${state.pg.database}`);
   });
 
