@@ -8,6 +8,10 @@ import { ResolvedSettings } from "./private/defaults";
 import { ENVIRONMENT_STAGES } from "./stage-presets";
 import { CLOUDWATCH_LOG_RETENTION_DAYS, EMAIL_PATTERN, RDS_PARAMETER_NAME_PATTERN } from "@aurora-cdktf/core";
 
+/** A PostgreSQL role name usable in an `rds-db:connect` ARN. */
+const DB_USER = /^[a-zA-Z_][a-zA-Z0-9_]{0,62}$/;
+/** IAM role names. */
+const IAM_ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 /** RDS cluster identifier rules, kept to 60 characters so `<id>-<n>` fits an instance identifier. */
 const CLUSTER_IDENTIFIER = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,59}$/;
 /** APG-02 pattern, PostgreSQL's 63-character identifier limit. */
@@ -202,4 +206,31 @@ function validateParameters(v: Validator, name: string, params: Record<string, s
       `${name}[${JSON.stringify(key)}] must be a non-empty string, got ${JSON.stringify(value)}. Parameter values are strings, e.g. "1".`,
     );
   }
+}
+
+/** Checks the arguments of a `grantConnect` call and the inline policy name they make. */
+export function validateGrantConnect(
+  scope: IConstruct,
+  roleName: string,
+  dbUser: string,
+  policyName: string,
+): void {
+  new Validator(scope)
+    .matches(
+      "grantConnect dbUser",
+      dbUser,
+      DB_USER,
+      "must be a PostgreSQL role name (a letter or '_', then letters, digits or '_', at most 63)",
+    )
+    .matches(
+      "grantConnect roleName",
+      roleName,
+      IAM_ROLE_NAME,
+      "must be an IAM role name (1-64 of [A-Za-z0-9+=,.@_-])",
+    )
+    .check(
+      !Token.isUnresolved(policyName) && policyName.length > 128,
+      `grantConnect: the policy name ${JSON.stringify(policyName)} is longer than IAM's 128 characters. Use a shorter dbUser.`,
+    )
+    .throwIfAny();
 }

@@ -1,12 +1,7 @@
 import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
-import { Validator } from "@aurora-cdktf/core";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-
-/** A PostgreSQL role name usable in an `rds-db:connect` ARN. */
-const DB_USER = /^[a-zA-Z_][a-zA-Z0-9_]{0,62}$/;
-/** IAM role names. */
-const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+import { validateGrantConnect } from "../validate";
 
 /** What a grant needs to know about a cluster. */
 export interface ConnectTarget {
@@ -42,24 +37,7 @@ export class ConnectGrants {
 
   public grant(roleName: string, dbUser: string): IamRolePolicy {
     const policyName = `rds-db-connect-${this.target.clusterIdentifier}-${dbUser}`;
-    new Validator(this.scope)
-      .matches(
-        "grantConnect dbUser",
-        dbUser,
-        DB_USER,
-        "must be a PostgreSQL role name (a letter or '_', then letters, digits or '_', at most 63)",
-      )
-      .matches(
-        "grantConnect roleName",
-        roleName,
-        ROLE_NAME,
-        "must be an IAM role name (1-64 of [A-Za-z0-9+=,.@_-])",
-      )
-      .check(
-        !Token.isUnresolved(policyName) && policyName.length > 128,
-        `grantConnect: the policy name ${JSON.stringify(policyName)} is longer than IAM's 128 characters. Use a shorter dbUser.`,
-      )
-      .throwIfAny();
+    validateGrantConnect(this.scope, roleName, dbUser, policyName);
     const user = dbUser.replace(/[^A-Za-z0-9]+/g, "_");
     let id: string;
     if (Token.isUnresolved(roleName)) {
