@@ -18,6 +18,13 @@ const PG_MAJOR = 15;
 const DEFAULT_DATABASE = "appdb";
 const SUPERUSER = "postgres";
 const MASTER = "rds_master";
+/** The parameters the bootstrap's PGOPTIONS sets (SessionLogging.SUPPRESSED). */
+const SESSION_LOGGING_PARAMETERS = [
+  "log_statement",
+  "log_min_duration_statement",
+  "log_min_error_statement",
+  "pg_stat_statements.track",
+];
 
 function pgBinDir() {
   const candidates = [process.env.PG_BINDIR, `/usr/lib/postgresql/${PG_MAJOR}/bin`].filter(Boolean);
@@ -149,6 +156,10 @@ async function start(options = {}) {
       `CREATE DATABASE ${state.database} OWNER ${MASTER}`,
       // RDS grants its master rds_superuser, which carries these predefined roles.
       `GRANT pg_monitor, pg_signal_backend TO ${MASTER}`,
+      // ASSUMPTION, not proven here: rds_superuser may set these logging parameters for its own
+      // sessions (RDS documents it for pgaudit.log). The bootstrap's PGOPTIONS needs them; where a
+      // server refuses, the connection fails before any statement is sent.
+      `GRANT SET ON PARAMETER ${SESSION_LOGGING_PARAMETERS.join(", ")} TO ${MASTER}`,
     ];
     psql(state, "postgres", sql);
     psql(state, state.database, [`ALTER SCHEMA public OWNER TO ${MASTER}`]);

@@ -18,6 +18,7 @@ import { IConstruct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { PostgresqlProvider } from "@cdktf/provider-postgresql/lib/provider";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
+import { SessionLogging } from "@aurora-cdktf/postgres-bootstrap";
 
 type Blocks = Record<string, Record<string, Record<string, unknown>>>;
 
@@ -138,18 +139,27 @@ export function fakeVpc(region = "us-east-1") {
 /** Where bootstrap constructs create their objects: a postgresql provider and a database name. */
 export interface TestDatabase {
   readonly stack: TerraformStack;
-  readonly connection: { readonly provider: PostgresqlProvider; readonly database: string };
+  readonly connection: {
+    readonly provider: PostgresqlProvider;
+    readonly database: string;
+    readonly sessionLogging: SessionLogging;
+  };
 }
 
 /**
  * A stack with only a postgresql provider (an RDS-like master: `superuser = false`) and a random
- * provider, as a bootstrap stack has, and the connection to pass to the bootstrap constructs.
+ * provider, as a bootstrap stack has, and the connection to pass to the bootstrap constructs: its
+ * statements are suppressed from the log (`SessionLogging.SUPPRESSED`), as the README requires.
  */
-export function databaseStack(id = "bootstrap", database = "orders"): TestDatabase {
+export function databaseStack(
+  id = "bootstrap",
+  database = "orders",
+  sessionLogging: SessionLogging = SessionLogging.SUPPRESSED,
+): TestDatabase {
   const stack = new TerraformStack(Testing.app(), id);
   const provider = new PostgresqlProvider(stack, "Postgresql", { host: "db.example", superuser: false });
   new RandomProvider(stack, "Random");
-  return { stack, connection: { provider, database } };
+  return { stack, connection: { provider, database, sessionLogging } };
 }
 
 /** A package's public surface as its README's "## API" section and its src/index.ts state it. */

@@ -9,7 +9,17 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { SUPPRESSED_SESSION_PGOPTIONS } from "@aurora-cdktf/postgres-bootstrap";
 import { asRole, asSuperuser, createDatabase, providerConfig } from "../helpers/postgres";
+import {
+  countHits,
+  filesBelow,
+  hitsOf,
+  pgStatStatements,
+  ScanPlace,
+  serverLogOffset,
+  serverLogSince,
+} from "../helpers/secret-scan";
 import { TofuWorkdir } from "../helpers/tofu";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -30,11 +40,16 @@ function cdktf(example: string, args: string[], env: Record<string, string | und
   return res.stdout;
 }
 
-/** DB_TARGET=local plus the master's libpq environment for a fresh database. */
+/**
+ * DB_TARGET=local plus the master's libpq environment for a fresh database, with the session
+ * settings the examples' database stacks declare (SessionLogging.SUPPRESSED) in PGOPTIONS.
+ */
 function localEnv(database: string): Record<string, string | undefined> {
   const c = providerConfig("master", database);
   return {
     DB_TARGET: "local",
+    PGOPTIONS: SUPPRESSED_SESSION_PGOPTIONS,
+    DB_PASSWORD_VERSION: undefined,
     PGHOST: c.host,
     PGPORT: String(c.port),
     PGUSER: c.username,
@@ -67,8 +82,8 @@ class LocalDeploy {
     return ["--skip-provider-lock", "--auto-approve", "--output", path.join(this.dir, "cdktf.out")];
   }
 
-  /** `cdktf deploy`; returns the outputs (sensitive ones included) by stack. */
-  public deploy(): Record<string, Record<string, unknown>> {
+  /** `cdktf deploy` (with `extraEnv`, e.g. a new password version); returns the outputs (sensitive ones included) by stack. */
+  public deploy(extraEnv: Record<string, string> = {}): Record<string, Record<string, unknown>> {
     const outputs = path.join(this.dir, "outputs.json");
     this.deployed = true;
     cdktf(
@@ -81,7 +96,7 @@ class LocalDeploy {
         outputs,
         "--outputs-file-include-sensitive-outputs",
       ],
-      this.env,
+      { ...this.env, ...extraEnv },
     );
     const parsed = JSON.parse(fs.readFileSync(outputs, "utf8")) as Record<string, Record<string, unknown>>;
     fs.rmSync(outputs);
@@ -93,6 +108,17 @@ class LocalDeploy {
     if (!this.deployed) return;
     this.deployed = false;
     cdktf(this.example, ["destroy", ...this.stacks, ...this.flags()], this.env);
+  }
+
+  /** Each stack's plan now (`plan` + `show -json`) as a scan place, with `extraEnv`. */
+  public plans(extraEnv: Record<string, string> = {}): ScanPlace[] {
+    return this.stacks.map((s) => {
+      const work = new TofuWorkdir(path.join(this.dir, "cdktf.out", "stacks", s), {
+        ...this.env,
+        ...extraEnv,
+      });
+      return { place: `plan JSON: ${s}`, text: JSON.stringify(work.plan()) };
+    });
   }
 
   /** The addresses left in each stack's state. */
@@ -153,6 +179,10 @@ describe("examples: cdktf deploy of the database stacks to a local PostgreSQL", 
     // GIVEN a fresh database owned by the RDS-like master, and none of the example's roles
     const db = await createDatabase("examples_reference");
     expect(await rolesPresent([...APP_ROLES, "datafold"])).toEqual([]);
+    // AND statement logging on before the database stacks run, as in the reference deploy order
+    // (the database stack sets log_statement = mod for Datafold), pgaudit logging role changes
+    await asSuperuser((c) => c.query(`ALTER DATABASE "${db}" SET log_statement = 'mod'`));
+    const logOffset = serverLogOffset();
     const d = new LocalDeploy(
       "reference-architecture",
       ["database-bootstrap", "lineage-database"],
@@ -226,6 +256,37 @@ describe("examples: cdktf deploy of the database stacks to a local PostgreSQL", 
         db,
       );
       await asRole("app_owner", pw.app_owner, (s) => s.mustSucceed("DROP TABLE app.orders"), db);
+
+      // WHEN every password is rotated (DB_PASSWORD_VERSION=2: password_wo_version changes)
+      const rotated = d.deploy({ DB_PASSWORD_VERSION: "2" });
+      const pw2 = rotated["database-bootstrap"].application_role_passwords as Record<string, string>;
+      const datafold2 = rotated["lineage-database"].datafold_database_access as { password: string };
+      // THEN the roles log in with the new passwords only
+      for (const role of APP_ROLES) expect(pw2[role]).not.toBe(pw[role]);
+      await asRole("app_rw", pw2.app_rw, (s) => s.mustSucceed("SELECT 1"), db);
+      await asRole("datafold", datafold2.password, (s) => s.mustSucceed("SELECT 1"), db);
+      await expect(asRole("app_rw", pw.app_rw, (s) => s.mustSucceed("SELECT 1"), db)).rejects.toThrow(
+        /password authentication failed/,
+      );
+
+      // AND no generated password, old or new, is in the server log, pg_stat_statements or the
+      // synthesized JSON; the states and plans hold them (random_password results, sensitive
+      // outputs: listed in the README as what stays in state)
+      const secrets = [...Object.values(pw), ...Object.values(pw2), datafold.password, datafold2.password];
+      const hits = countHits("reference architecture, local deploy + rotation", secrets, [
+        serverLogSince(logOffset),
+        await pgStatStatements(),
+        ...filesBelow(path.join(d.dir, "cdktf.out"), /^cdk\.tf\.json$/, "synthesized JSON"),
+        ...filesBelow(d.dir, /\.tfstate(\.backup)?$/, "state"),
+        ...d.plans({ DB_PASSWORD_VERSION: "2" }),
+      ]);
+      expect(hitsOf(hits, "server log")).toBe(0);
+      expect(hitsOf(hits, "pg_stat_statements")).toBe(0);
+      expect(hitsOf(hits, "synthesized JSON")).toBe(0);
+      expect(hitsOf(hits, "state")).toBeGreaterThan(0);
+      // AND the role changes are still audited, by pgaudit, with the password redacted
+      expect(serverLogSince(logOffset).text).toMatch(/AUDIT: SESSION,.*,ROLE,CREATE ROLE,.*<REDACTED>/);
+      expect(serverLogSince(logOffset).text).toMatch(/AUDIT: SESSION,.*,ROLE,ALTER ROLE,.*<REDACTED>/);
 
       // WHEN destroyed by the real CLI
       d.destroy();

@@ -1,7 +1,8 @@
 import {
-  clusterProviderConfig,
   PostgresClusterEndpoint,
   PostgresConnection,
+  SessionLogging,
+  clusterProviderConfig,
 } from "@aurora-cdktf/postgres-bootstrap";
 import { LocalBackend, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
@@ -48,10 +49,18 @@ export abstract class ExampleStack extends TerraformStack {
   ): PostgresConnection {
     new RandomProvider(this, "Random");
     if (target.mode === "local") {
-      return { provider: new PostgresqlProvider(this, "Postgresql", {}), database: target.database };
+      return {
+        provider: new PostgresqlProvider(this, "Postgresql", {}),
+        database: target.database,
+        sessionLogging: SessionLogging.SUPPRESSED,
+      };
     }
     this.addAwsProvider(options);
     const config = clusterProviderConfig(this, "ClusterConnection", cluster, { tunnel: target.tunnel });
-    return { provider: new PostgresqlProvider(this, "Postgresql", config), database: cluster.databaseName };
+    return {
+      provider: new PostgresqlProvider(this, "Postgresql", config),
+      database: cluster.databaseName,
+      sessionLogging: SessionLogging.SUPPRESSED,
+    };
   }
 }

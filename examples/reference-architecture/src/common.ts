@@ -1,7 +1,8 @@
 import {
-  clusterProviderConfig,
   PostgresClusterEndpoint,
   PostgresConnection,
+  SessionLogging,
+  clusterProviderConfig,
 } from "@aurora-cdktf/postgres-bootstrap";
 import { LocalBackend, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
@@ -48,6 +49,9 @@ export abstract class ExampleStack extends TerraformStack {
    * `cluster`: from the cluster's outputs and its RDS-managed secret, through the tunnel (this also
    * adds the AWS provider, which reads the secret). `local`: no argument at all, so the provider
    * reads the libpq environment (PGHOST, PGPORT, PGUSER, PGPASSWORD, PGSSLMODE, PGSUPERUSER).
+   * Either way the connection is `SessionLogging.SUPPRESSED`: deploy these stacks with
+   * `PGOPTIONS` set to `SUPPRESSED_SESSION_PGOPTIONS` (see the README), so no generated password
+   * reaches the server log or pg_stat_statements.
    */
   protected addDatabaseProviders(
     options: StackOptions,
@@ -57,7 +61,7 @@ export abstract class ExampleStack extends TerraformStack {
     new RandomProvider(this, "Random");
     if (target.mode === "local") {
       const provider = new PostgresqlProvider(this, "Postgresql", {});
-      return { provider, database: target.database };
+      return { provider, database: target.database, sessionLogging: SessionLogging.SUPPRESSED };
     }
     if (!cluster) {
       throw new Error(`${this.node.path}: the cluster database target needs the cluster's outputs.`);
@@ -65,7 +69,7 @@ export abstract class ExampleStack extends TerraformStack {
     this.addAwsProvider(options);
     const config = clusterProviderConfig(this, "ClusterConnection", cluster, { tunnel: target.tunnel });
     const provider = new PostgresqlProvider(this, "Postgresql", config);
-    return { provider, database: cluster.databaseName };
+    return { provider, database: cluster.databaseName, sessionLogging: SessionLogging.SUPPRESSED };
   }
 }
 

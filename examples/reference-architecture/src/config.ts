@@ -72,6 +72,13 @@ export interface ReferenceArchitectureOptions {
    */
   readonly schemaName?: string;
   /**
+   * Version of every generated database password (the application roles and `datafold`). Raise
+   * it by one to rotate them all in the next deploy of the database stacks.
+   *
+   * @default 1
+   */
+  readonly passwordVersion?: number;
+  /**
    * Folder of the local state files, relative to each stack's folder (`cdktf.out/stacks/<id>`).
    *
    * @default "../../.." (the example's folder, where cdktf puts state by default)
@@ -89,6 +96,7 @@ export interface ResolvedOptions {
   readonly sshAllowedCidrs: string[];
   readonly extensions: string[];
   readonly schemaName: string;
+  readonly passwordVersion: number;
   readonly stateDirectory: string;
 }
 
@@ -117,6 +125,7 @@ export function resolveOptions(options: ReferenceArchitectureOptions = {}): Reso
       options.extensions ??
       (databaseTarget.mode === "local" ? ["pgcrypto"] : ["pg_stat_statements", "pgaudit"]),
     schemaName: options.schemaName ?? "app",
+    passwordVersion: options.passwordVersion ?? 1,
     stateDirectory: options.stateDirectory ?? "../../..",
   };
 }
@@ -136,6 +145,7 @@ export function resolveOptions(options: ReferenceArchitectureOptions = {}): Reso
  * | `BASTION_SSH_CIDRS` (comma-separated)  | `sshAllowedCidrs`    |
  * | `DB_EXTENSIONS` (comma-separated)      | `extensions`         |
  * | `APP_SCHEMA`                           | `schemaName`         |
+ * | `DB_PASSWORD_VERSION`                  | `passwordVersion`    |
  *
  * Invalid values fail with a message naming the variable, the value and what is allowed.
  */
@@ -160,6 +170,7 @@ export function optionsFromEnvironment(
     sshAllowedCidrs: list(env.BASTION_SSH_CIDRS),
     extensions: list(env.DB_EXTENSIONS),
     schemaName: nonEmpty(env.APP_SCHEMA),
+    passwordVersion: positiveInteger("DB_PASSWORD_VERSION", env.DB_PASSWORD_VERSION),
   };
 }
 
@@ -198,6 +209,18 @@ export function databaseTargetFromEnvironment(env: NodeJS.ProcessEnv): DatabaseT
     default:
       throw new Error(`DB_TUNNEL must be "port-forward", "socks" or "direct", got "${kind}".`);
   }
+}
+
+function positiveInteger(name: string, value: string | undefined): number | undefined {
+  const v = nonEmpty(value);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new Error(
+      `${name} must be a whole number of at least 1, got "${v}". Fix: e.g. ${name}=2 to rotate once.`,
+    );
+  }
+  return n;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

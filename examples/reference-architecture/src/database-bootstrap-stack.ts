@@ -19,6 +19,8 @@ export interface DatabaseBootstrapStackProps extends StackOptions {
   readonly extensions: string[];
   /** The application schema. */
   readonly schemaName: string;
+  /** Version of the three roles' generated passwords (raise it to rotate). */
+  readonly passwordVersion: number;
 }
 
 /**
@@ -44,6 +46,9 @@ export class DatabaseBootstrapStack extends ExampleStack {
     this.application = new ApplicationSchema(this, "App", {
       connection: this.connection,
       schemaName: props.schemaName,
+      owner: { passwordVersion: props.passwordVersion },
+      readWrite: { passwordVersion: props.passwordVersion },
+      readOnly: { passwordVersion: props.passwordVersion },
       dependsOn: [this.extensions.dependable],
     });
     const app = this.application;

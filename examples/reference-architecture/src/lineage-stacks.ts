@@ -48,6 +48,8 @@ export interface LineageDatabaseStackProps extends StackOptions {
   readonly observedSchemas: string[];
   /** Roles that create tables in them (default privileges cover their future tables). */
   readonly tableOwners: string[];
+  /** Version of the datafold role's generated password (raise it to rotate). */
+  readonly passwordVersion: number;
 }
 
 /**
@@ -68,6 +70,7 @@ export class LineageDatabaseStack extends ExampleStack {
       connection,
       observedSchemas: props.observedSchemas,
       tableOwners: props.tableOwners,
+      passwordVersion: props.passwordVersion,
     });
     if (props.databaseTarget.mode === "cluster" && props.logging) {
       this.handover = new LineageHandover(this, "Datafold", {

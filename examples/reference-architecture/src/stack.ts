@@ -71,6 +71,7 @@ export function buildApp(app: Construct, options: ReferenceArchitectureOptions =
     cluster: cluster ? database.cluster : undefined,
     extensions: o.extensions,
     schemaName: o.schemaName,
+    passwordVersion: o.passwordVersion,
   });
   // Sets log_statement = mod on the cluster's instance parameter group (database stack).
   const lineageAws = new LineageAwsStack(app, "lineage-aws", { ...common, cluster: database.cluster });
@@ -82,6 +83,7 @@ export function buildApp(app: Construct, options: ReferenceArchitectureOptions =
     logging: cluster ? lineageAws.logging : undefined,
     observedSchemas: [app_.schemaName],
     tableOwners: [app_.ownerRole.roleName],
+    passwordVersion: o.passwordVersion,
   });
   // The observed schema is created by the bootstrap: deploy that first (no value crosses stacks).
   lineageDatabase.addDependency(databaseBootstrap);

@@ -9,9 +9,10 @@ import { Password } from "@cdktf/provider-random/lib/password";
 import { GENERATED_PASSWORD_LENGTH } from "@aurora-cdktf/postgres-bootstrap";
 import { LineageDatabaseAccess } from "../src";
 import { resolved, synthJson, testStack } from "./util";
+import { SessionLogging } from "@aurora-cdktf/postgres-bootstrap";
 
 const base = {
-  connection: { database: "orders" },
+  connection: { database: "orders", sessionLogging: SessionLogging.SUPPRESSED },
   observedSchemas: ["sales", "crm"],
   tableOwners: ["app_owner"],
 };
@@ -186,7 +187,7 @@ describe("LineageDatabaseAccess", () => {
       // WHEN
       const access = new LineageDatabaseAccess(stack, "Access", {
         ...base,
-        connection: { provider, database: "orders" },
+        connection: { provider, database: "orders", sessionLogging: SessionLogging.SUPPRESSED },
         roleName: "lineage_reader",
         tempSchemaName: "lineage_tmp",
         passwordVersion: 3,
@@ -294,7 +295,7 @@ describe("LineageDatabaseAccess", () => {
       const provider = new PostgresqlProvider(stack, "bootstrap", { alias: "bootstrap", host: "127.0.0.1" });
       const other = new Schema(stack, "AppSchema", { name: "sales", database: "orders", provider });
       new LineageDatabaseAccess(stack, "Access", {
-        connection: { provider, database: "orders" },
+        connection: { provider, database: "orders", sessionLogging: SessionLogging.SUPPRESSED },
         observedSchemas: ["sales", "crm", "finance"],
         tableOwners: ["app_owner", "etl"],
         roleName: "lineage",

@@ -8,12 +8,13 @@ import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmana
 import { LineageDatabaseAccess, LineageHandover, LineageLogging } from "../src";
 import { FakeManagedCluster } from "./fake-cluster";
 import { resolved, resources, synthJson, testStack } from "./util";
+import { SessionLogging } from "@aurora-cdktf/postgres-bootstrap";
 
 function setup() {
   const stack = testStack();
   const logging = new LineageLogging(stack, "Lineage", { cluster: new FakeManagedCluster(stack, "Cluster") });
   const databaseAccess = new LineageDatabaseAccess(stack, "Access", {
-    connection: { database: "orders" },
+    connection: { database: "orders", sessionLogging: SessionLogging.SUPPRESSED },
     observedSchemas: ["sales"],
     tableOwners: ["app_owner"],
   });
@@ -134,7 +135,7 @@ describe("LineageHandover", () => {
       });
       const bootstrapStack = testStack("bootstrap", app);
       const databaseAccess = new LineageDatabaseAccess(bootstrapStack, "Access", {
-        connection: { database: "orders" },
+        connection: { database: "orders", sessionLogging: SessionLogging.SUPPRESSED },
         observedSchemas: ["sales"],
         tableOwners: ["app_owner"],
       });

@@ -34,6 +34,14 @@ import {
   providerConfig,
 } from "../../../test/helpers/postgres";
 import { awsEnv, itWithAwsProvider, MotoAwsStack } from "../../../test/helpers/aws";
+import {
+  countHits,
+  hitsOf,
+  pgStatStatements,
+  serverLogOffset,
+  serverLogSince,
+} from "../../../test/helpers/secret-scan";
+import { SessionLogging, SUPPRESSED_SESSION_PGOPTIONS } from "@aurora-cdktf/postgres-bootstrap";
 
 // The integration project's testTimeout is not applied to async tests here (Jest reads testTimeout
 // from the global config, not per project), so set it for this file.
@@ -54,13 +62,18 @@ function names(kind: MasterKind) {
 }
 
 class DatabaseSideStack extends TerraformStack {
-  constructor(scope: Construct, id: string, kind: MasterKind) {
+  constructor(
+    scope: Construct,
+    id: string,
+    kind: MasterKind,
+    sessionLogging: SessionLogging = SessionLogging.SUPPRESSED,
+  ) {
     super(scope, id);
     const n = names(kind);
     new PostgresqlProvider(this, "pg", providerConfig(kind, n.database));
     new RandomProvider(this, "random");
     const access = new LineageDatabaseAccess(this, "LineageAccess", {
-      connection: { database: n.database },
+      connection: { database: n.database, sessionLogging },
       observedSchemas: n.observed,
       tableOwners: [n.owner],
       roleName: n.datafold,
@@ -121,10 +134,12 @@ describe("LineageDatabaseAccess against PostgreSQL", () => {
       // GIVEN
       const stack = new DatabaseSideStack(Testing.app(), `lineage-db-${kind}`, kind);
       const logFile = pgServer().logFile;
+      const logOffset = serverLogOffset();
       let password = "";
 
-      // WHEN applied (applyCycle also asserts the second plan is empty and destroy empties the state)
-      await applyCycle(stack, {}, async (work) => {
+      // WHEN applied with the session settings the connection declares (applyCycle also asserts
+      // the second plan is empty and destroy empties the state)
+      await applyCycle(stack, { PGOPTIONS: SUPPRESSED_SESSION_PGOPTIONS }, async (work) => {
         const out = work.outputs().datafold_connection;
         expect(out.sensitive).toBe(true);
         const fields = out.value as DatafoldConnectionFields;
@@ -142,7 +157,7 @@ describe("LineageDatabaseAccess against PostgreSQL", () => {
           schemaForTemporaryTables: "datafold_tmp",
         });
         password = fields.password;
-        expect(password).toMatch(/^[A-Za-z0-9]{40}$/);
+        expect(password).toMatch(/^[A-Za-z0-9]{32}$/);
         const state = JSON.parse(work.must(["show", "-json"]).stdout);
         const role = state.values.root_module.resources.find(
           (r: { type: string }) => r.type === "postgresql_role",
@@ -209,14 +224,20 @@ describe("LineageDatabaseAccess against PostgreSQL", () => {
           n.database,
         );
 
-        // AND the statement log has the DML and the role's DDL, but not the password
-        const log = fs.readFileSync(logFile, "utf8");
+        // AND the statement log has datafold's DML (log_statement = mod for the database) but
+        // none of the provider's statements: its sessions ran with log_statement = none
+        const log = serverLogSince(logOffset).text;
         expect(log).toContain(`INSERT INTO datafold_tmp.scratch VALUES ('${n.marker}')`);
-        // the role's DDL did reach the log, carrying a SCRAM verifier instead of the password
-        expect(log).toMatch(
-          new RegExp(`statement: CREATE ROLE "${n.datafold}" .*PASSWORD 'SCRAM-SHA-256\\$4096:`),
+        expect(log).not.toMatch(/statement: CREATE ROLE/);
+        // AND pgaudit still records the role's creation, with the password redacted
+        expect(log).toMatch(/AUDIT: SESSION,.*,ROLE,CREATE ROLE,.*<REDACTED>/);
+        // AND the password is neither in the log nor in pg_stat_statements
+        const hits = countHits(
+          `lineage database access as ${kind}`,
+          [password],
+          [serverLogSince(logOffset), await pgStatStatements()],
         );
-        expect(log).not.toContain(password);
+        expect(hits.map((h) => h.hits)).toEqual([0, 0]);
 
         // the owner's probe tables go before destroy, as an application would drop its own
         await asSuperuser(async (c) => {
@@ -240,6 +261,39 @@ describe("LineageDatabaseAccess against PostgreSQL", () => {
         );
       }, n.database);
     });
+  });
+});
+
+describe("LineageDatabaseAccess without the session settings (what the faithful provider does)", () => {
+  const n = names("superuser");
+  beforeAll(() => seed("superuser"));
+  afterAll(() => cleanUp("superuser"));
+
+  it("writes the clear-text password to the server log and pg_stat_statements, which is why the connection must say SUPPRESSED", async () => {
+    // GIVEN a connection that accepts logged passwords, applied WITHOUT PGOPTIONS, logging on
+    const stack = new DatabaseSideStack(
+      Testing.app(),
+      "lineage-db-unprotected",
+      "superuser",
+      SessionLogging.ACCEPT_PASSWORDS_IN_LOG,
+    );
+    const logOffset = serverLogOffset();
+    let password = "";
+    // WHEN
+    await applyCycle(stack, { PGOPTIONS: undefined }, async (work) => {
+      password = (work.outputs().datafold_connection.value as DatafoldConnectionFields).password;
+    });
+    // THEN the scan finds it in both places (the control that proves the scan and the lever)
+    const hits = countHits(
+      "lineage database access, unprotected control",
+      [password],
+      [serverLogSince(logOffset), await pgStatStatements()],
+    );
+    expect(hitsOf(hits, "server log")).toBeGreaterThan(0);
+    expect(hitsOf(hits, "pg_stat_statements")).toBeGreaterThan(0);
+    expect(serverLogSince(logOffset).text).toMatch(
+      new RegExp(`statement: CREATE ROLE "${n.datafold}" WITH ENCRYPTED PASSWORD '${password}'`),
+    );
   });
 });
 

@@ -7,6 +7,7 @@ import { FakeManagedCluster } from "./fake-cluster";
 import { testStack } from "./util";
 import * as publicApi from "../src";
 import { packageApi } from "../../../test/helpers/unit";
+import { SessionLogging } from "@aurora-cdktf/postgres-bootstrap";
 
 const pkg = path.join(__dirname, "..");
 
@@ -28,7 +29,10 @@ describe("README", () => {
     const bootstrapStack = testStack("bootstrap", app);
     const cluster = new FakeManagedCluster(clusterStack, "Cluster");
     // WHEN
-    const handover = addDatafoldLineage(clusterStack, bootstrapStack, cluster, { database: "orders" });
+    const handover = addDatafoldLineage(clusterStack, bootstrapStack, cluster, {
+      database: "orders",
+      sessionLogging: SessionLogging.SUPPRESSED,
+    });
     app.synth();
     // THEN
     const read = (id: string) =>

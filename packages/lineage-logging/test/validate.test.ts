@@ -13,6 +13,7 @@ import {
 import { CLOUDWATCH_LOG_RETENTION_DAYS as CLOUDWATCH_RETENTION_DAYS } from "@aurora-cdktf/core";
 import { FakeImportedCluster, FakeManagedCluster } from "./fake-cluster";
 import { testStack } from "./util";
+import { SessionLogging } from "@aurora-cdktf/postgres-bootstrap";
 
 /** Runs `make` and returns the ValidationError it throws. */
 function validationError(make: () => void): ValidationError {
@@ -344,7 +345,11 @@ describe("LineageDatabaseAccess", () => {
       const stack = testStack();
       // WHEN
       const err = validationError(
-        () => new LineageDatabaseAccess(stack, "Access", { connection: { database: "orders" }, ...props }),
+        () =>
+          new LineageDatabaseAccess(stack, "Access", {
+            connection: { database: "orders", sessionLogging: SessionLogging.SUPPRESSED },
+            ...props,
+          }),
       );
       // THEN
       expect(err.message).toMatch(/^\[test\/Access\] invalid props: /);
@@ -386,7 +391,7 @@ describe("LineageHandover", () => {
         cluster: new FakeManagedCluster(stack, "Cluster"),
       });
       const databaseAccess = new LineageDatabaseAccess(stack, "Access", {
-        connection: { database: "orders" },
+        connection: { database: "orders", sessionLogging: SessionLogging.SUPPRESSED },
         ...access,
       });
       // WHEN
@@ -397,5 +402,25 @@ describe("LineageHandover", () => {
       expect(err.message).toMatch(message);
       expect(err.constructPath).toBe("test/Handover");
     });
+  });
+});
+
+describe("LineageDatabaseAccess and statement logging", () => {
+  test("refuses a connection that does not say how the datafold password stays out of the log", () => {
+    // GIVEN a lineage cluster logs DDL (log_statement = mod) and the provider sends the password in clear text
+    const stack = testStack();
+    // WHEN
+    const err = validationError(
+      () =>
+        new LineageDatabaseAccess(stack, "Access", {
+          connection: { database: "orders" },
+          observedSchemas: ["sales"],
+          tableOwners: ["app_owner"],
+        }),
+    );
+    // THEN the role (a PostgresRole) refuses, naming its path and the fix
+    expect(err.constructPath).toBe("test/Access/Role");
+    expect(err.message).toContain('"datafold" logs in with a generated password');
+    expect(err.message).toContain("SessionLogging.SUPPRESSED");
   });
 });

@@ -23,3 +23,4 @@ export type {
   PostgresSslMode,
 } from "./cluster-provider-props";
 export { DependencyChain } from "./dependency-chain";
+export { SessionLogging, SUPPRESSED_SESSION_PGOPTIONS } from "./session-logging";

@@ -11,7 +11,9 @@ import { IConstruct } from "constructs";
 import { ApplicationSchemaProps, SchemaRoleOptions } from "./application-schema-props";
 import { ClusterProviderSettingsOptions } from "./cluster-provider-props";
 import { PostgresExtensionsProps } from "./postgres-extensions-props";
+import { PostgresConnection } from "./connection";
 import { PostgresRoleProps } from "./postgres-role-props";
+import { SessionLogging, SUPPRESSED_SESSION_PGOPTIONS } from "./session-logging";
 import {
   ResolvedApplicationSchemaSettings,
   ResolvedClusterProviderSettings,
@@ -30,6 +32,7 @@ export function validateRoleProps(
 ): void {
   const v = new Validator(scope);
   checkRoleName(v, "roleName", props.roleName);
+  checkPasswordLogging(v, props.connection, s.login ? [props.roleName] : []);
   v.integer(
     "passwordVersion",
     props.passwordVersion,
@@ -87,7 +90,41 @@ export function validateApplicationSchemaProps(
     names.readWrite,
     names.readOnly,
   ]);
+  checkPasswordLogging(
+    v,
+    props.connection,
+    [
+      [names.owner, props.owner],
+      [names.readWrite, props.readWrite],
+      [names.readOnly, props.readOnly],
+    ]
+      .filter(([, o]) => (o as SchemaRoleOptions | undefined)?.login ?? true)
+      .map(([n]) => n as string),
+  );
   v.throwIfAny();
+}
+
+const SESSION_LOGGING_VALUES = Object.values(SessionLogging);
+
+/**
+ * Records a failure when roles in `loginRoles` would get a generated password on a connection that
+ * does not say how its statements stay out of the server log (see `SessionLogging`).
+ */
+function checkPasswordLogging(
+  v: Validator,
+  connection: PostgresConnection,
+  loginRoles: readonly string[],
+): void {
+  const mode = connection.sessionLogging ?? SessionLogging.UNKNOWN;
+  v.oneOf("connection.sessionLogging", connection.sessionLogging, SESSION_LOGGING_VALUES);
+  if (!SESSION_LOGGING_VALUES.includes(mode) || mode !== SessionLogging.UNKNOWN || loginRoles.length === 0)
+    return;
+  const who = loginRoles.map((r) => (Token.isUnresolved(r) ? "(a role)" : JSON.stringify(r))).join(", ");
+  v.check(
+    true,
+    `${who} ${loginRoles.length === 1 ? "logs" : "log"} in with a generated password, which the postgresql provider sends in clear text (CREATE ROLE ... PASSWORD '...', and ALTER ROLE ... PASSWORD '...' on rotation), and connection.sessionLogging is "unknown": with log_statement = ddl, mod or all (Datafold lineage needs mod), a slow or a failing statement, or pg_stat_statements, the password would reach the server log and its CloudWatch export. ` +
+      `Fix: run the engine with PGOPTIONS="${SUPPRESSED_SESSION_PGOPTIONS}" and set connection.sessionLogging to SessionLogging.SUPPRESSED (README "Passwords and logs"); or use login: false; or, for a throwaway database only, SessionLogging.ACCEPT_PASSWORDS_IN_LOG.`,
+  );
 }
 
 /** Names the field in messages: the option itself, or the default derived from the schema name. */

@@ -13,6 +13,7 @@ import { awsEnv, itWithAwsProvider, MotoAwsStack } from "../../../test/helpers/a
 import { asSuperuser, createDatabase, pgServer } from "../../../test/helpers/postgres";
 import { applyCycle } from "../../../test/helpers/tofu";
 import { ApplicationSchema, clusterProviderConfig, PostgresTunnel } from "../src";
+import { SessionLogging } from "../src";
 
 // The integration project's testTimeout is not applied per project by Jest: set it here.
 jest.setTimeout(20 * 60 * 1000);
@@ -57,7 +58,7 @@ describe("clusterProviderConfig", () => {
           }),
         );
         new ApplicationSchema(stack, "App", {
-          connection: { provider, database },
+          connection: { provider, database, sessionLogging: SessionLogging.SUPPRESSED },
           schemaName: "app",
           owner: { name: `${prefix}_owner` },
           readWrite: { name: `${prefix}_rw` },

@@ -107,6 +107,8 @@ describe("README API section", () => {
       "READ_ONLY_TABLE_PRIVILEGES",
       "READ_WRITE_SEQUENCE_PRIVILEGES",
       "READ_WRITE_TABLE_PRIVILEGES",
+      "SUPPRESSED_SESSION_PGOPTIONS",
+      "SessionLogging",
       "clusterProviderConfig",
     ]);
   });

@@ -12,6 +12,8 @@ import {
   PostgresRole,
   PostgresRoleProps,
   PostgresTunnel,
+  SessionLogging,
+  SUPPRESSED_SESSION_PGOPTIONS,
 } from "../src";
 import { databaseStack } from "../../../test/helpers/unit";
 
@@ -353,5 +355,101 @@ describe("ClusterProviderSettings", () => {
       expect(err.message).toMatch(message);
       expect(err.constructPath).toBe("bootstrap/Db");
     });
+  });
+});
+
+describe("generated passwords and statement logging", () => {
+  const PGOPTIONS_FIX = `PGOPTIONS="${SUPPRESSED_SESSION_PGOPTIONS}"`;
+
+  test("a login PostgresRole on a connection that does not say how its statements stay out of the log is refused", () => {
+    // GIVEN a connection without sessionLogging (the default: unknown)
+    const { stack, connection } = testStack();
+    // WHEN
+    const err = validationError(
+      () =>
+        new PostgresRole(stack, "Role", {
+          connection: { provider: connection.provider, database: "orders" },
+          roleName: "app_rw",
+        }),
+    );
+    // THEN the message says why, and how to fix it
+    expect(err.constructPath).toBe("bootstrap/Role");
+    expect(err.message).toContain(
+      '"app_rw" logs in with a generated password, which the postgresql provider sends in clear text',
+    );
+    expect(err.message).toContain('connection.sessionLogging is "unknown"');
+    expect(err.message).toContain(PGOPTIONS_FIX);
+    expect(err.message).toContain("SessionLogging.SUPPRESSED");
+  });
+
+  test("an ApplicationSchema names all its login roles in one error, before creating any", () => {
+    // GIVEN
+    const { stack, connection } = testStack();
+    // WHEN
+    const err = validationError(
+      () =>
+        new ApplicationSchema(stack, "App", {
+          connection: { ...connection, sessionLogging: SessionLogging.UNKNOWN },
+          schemaName: "app",
+          readOnly: { login: false },
+        }),
+    );
+    // THEN
+    expect(err.constructPath).toBe("bootstrap/App");
+    expect(err.message).toContain('"app_owner", "app_rw" log in with a generated password');
+    expect(stack.node.findAll().filter((c) => c.node.id === "Resource")).toEqual([]);
+  });
+
+  test.each([
+    ["suppressed", SessionLogging.SUPPRESSED],
+    ["accepted for a throwaway database", SessionLogging.ACCEPT_PASSWORDS_IN_LOG],
+  ])("is allowed when the connection says the session is %s", (_case, sessionLogging) => {
+    const { stack, connection } = testStack();
+    expect(
+      () =>
+        new PostgresRole(stack, "Role", {
+          connection: { ...connection, sessionLogging },
+          roleName: "app_rw",
+        }),
+    ).not.toThrow();
+  });
+
+  test("a role without login sends no password, so any connection will do", () => {
+    const { stack, connection } = testStack();
+    expect(
+      () =>
+        new PostgresRole(stack, "Role", {
+          connection: { provider: connection.provider, database: "orders" },
+          roleName: "app_group",
+          login: false,
+        }),
+    ).not.toThrow();
+  });
+
+  test("an unknown sessionLogging value is reported with the allowed ones", () => {
+    const { stack, connection } = testStack();
+    const err = validationError(
+      () =>
+        new PostgresRole(stack, "Role", {
+          connection: { ...connection, sessionLogging: "off" as SessionLogging },
+          roleName: "app_rw",
+        }),
+    );
+    expect(err.message).toContain(
+      'connection.sessionLogging must be one of "unknown", "suppressed", "accept-passwords-in-log", got "off"',
+    );
+  });
+
+  test("SUPPRESSED_SESSION_PGOPTIONS turns off every way a statement reaches the log or pg_stat_statements", () => {
+    expect(
+      SUPPRESSED_SESSION_PGOPTIONS.split(/\s*-c\s+/)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual([
+      "log_min_duration_statement=-1",
+      "log_min_error_statement=panic",
+      "log_statement=none",
+      "pg_stat_statements.track=none",
+    ]);
   });
 });

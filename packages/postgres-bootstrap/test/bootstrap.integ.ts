@@ -17,6 +17,7 @@ import {
   RoleSession,
 } from "../../../test/helpers/postgres";
 import { ApplicationSchema, PostgresExtensions } from "../src";
+import { SessionLogging } from "../src";
 
 // The integration project's testTimeout is not applied per project by Jest: set it here.
 jest.setTimeout(20 * 60 * 1000);
@@ -54,7 +55,7 @@ function bootstrapStack(
   const stack = new TerraformStack(Testing.app(), "bootstrap");
   const provider = new PostgresqlProvider(stack, "Postgresql", providerConfig(kind, database));
   new RandomProvider(stack, "Random");
-  const connection = { provider, database };
+  const connection = { provider, database, sessionLogging: SessionLogging.SUPPRESSED };
   const extensions = new PostgresExtensions(stack, "Extensions", {
     connection,
     extensions: options.extensions ?? extensionsFor(kind),
@@ -265,7 +266,7 @@ describe("ApplicationSchema and PostgresExtensions on PostgreSQL 15", () => {
     const stack = new TerraformStack(Testing.app(), "bootstrap");
     const provider = new PostgresqlProvider(stack, "Postgresql", providerConfig("master", database));
     new PostgresExtensions(stack, "Extensions", {
-      connection: { provider, database },
+      connection: { provider, database, sessionLogging: SessionLogging.SUPPRESSED },
       extensions: ["pgaudit"],
     });
     const work = new TofuWorkdir(synthToDir(stack), {});
