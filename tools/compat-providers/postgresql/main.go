@@ -5,23 +5,30 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 
 	"aurora-cdktf/tools/compat-providers/internal/pgprov"
+	"aurora-cdktf/tools/compat-providers/internal/sdkcompat"
 	"aurora-cdktf/tools/compat-providers/internal/standin"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 )
 
 func main() {
 	standin.HandleCLI(pgprov.Source, pgprov.Version)
 	debug := flag.Bool("debug", false, "run with support for debuggers")
 	flag.Parse()
-	err := providerserver.Serve(context.Background(), pgprov.New, providerserver.ServeOpts{
-		Address: "registry.opentofu.org/cyrilgdn/postgresql",
-		Debug:   *debug,
-	})
+	var opts []tf6server.ServeOpt
+	if *debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	// The real provider is written with the legacy SDK: its resources plan like SDKv2 resources
+	// (defaults of plain Optional arguments; see package sdkcompat).
+	err := tf6server.Serve("registry.opentofu.org/cyrilgdn/postgresql", func() tfprotov6.ProviderServer {
+		return sdkcompat.Wrap(providerserver.NewProtocol6(pgprov.New())(), pgprov.LegacyRules)
+	}, opts...)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"os"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -220,86 +218,164 @@ func redact(stmt string) string {
 	return stmt
 }
 
-// withRolesGranted runs fn after making sure the connected user is a member of each role, as
-// the real provider does when it is not a superuser (superuser = false, e.g. an RDS master that
-// has CREATEROLE): a missing membership is granted and revoked again after fn. With superuser =
-// true it just runs fn.
-//
-// It runs inside a transaction: the temporary membership is then
-// never visible to other sessions, and two operations that need the same membership at the same
-// time serialize on pg_auth_members' unique index instead of revoking each other's membership.
-// (An autocommit GRANT/REVOKE pair would race with concurrent operations: seen as "duplicate key
-// value violates unique constraint pg_auth_members_role_member_index" and as "must be owner".)
+// loginRole is the provider's login user name (database_username when set, as user name maps
+// need): what the real provider reassigns a dropped role's objects to.
+func (c *Client) loginRole() string {
+	if c.cfg.DatabaseUsername != "" {
+		return c.cfg.DatabaseUsername
+	}
+	return c.cfg.Username
+}
+
+func isSuperuser(ctx context.Context, q execer, role string) (bool, error) {
+	var super bool
+	if err := q.QueryRowContext(ctx, "SELECT rolsuper FROM pg_roles WHERE rolname = $1", role).Scan(&super); err != nil {
+		return false, fmt.Errorf("could not check if role %s is superuser: %w", role, err)
+	}
+	return super, nil
+}
+
+// isMemberOf tells whether member is a direct member of role (on PostgreSQL 16 and later: with
+// the SET option), the test the real provider makes before a temporary grant.
+func isMemberOf(ctx context.Context, q execer, role, member string) (bool, error) {
+	var hasSetOption bool
+	if err := q.QueryRowContext(ctx,
+		"SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'pg_auth_members' AND column_name = 'set_option')").
+		Scan(&hasSetOption); err != nil {
+		return false, fmt.Errorf("could not read setOption column: %w", err)
+	}
+	query := "SELECT EXISTS (SELECT 1 FROM pg_auth_members WHERE pg_get_userbyid(roleid) = $1 AND pg_get_userbyid(member) = $2"
+	if hasSetOption {
+		query += " AND set_option"
+	}
+	var ok bool
+	if err := q.QueryRowContext(ctx, query+")", role, member).Scan(&ok); err != nil {
+		return false, fmt.Errorf("could not read role membership: %w", err)
+	}
+	return ok, nil
+}
+
+// grantMembership grants role to member unless member is role or already a member; it tells
+// whether it did.
+func grantMembership(ctx context.Context, tx *sql.Tx, role, member string) (bool, error) {
+	if role == member {
+		return false, nil
+	}
+	if ok, err := isMemberOf(ctx, tx, role, member); err != nil || ok {
+		return false, err
+	}
+	if err := exec(ctx, tx, "GRANT "+qi(role)+" TO "+qi(member)); err != nil {
+		return false, fmt.Errorf("error granting role %s to %s: %w", role, member, err)
+	}
+	return true, nil
+}
+
+// revokeMembership revokes role from member when member is a direct member; it tells whether it did.
+func revokeMembership(ctx context.Context, tx *sql.Tx, role, member string) (bool, error) {
+	if role == member {
+		return false, nil
+	}
+	if ok, err := isMemberOf(ctx, tx, role, member); err != nil || !ok {
+		return false, err
+	}
+	if err := exec(ctx, tx, "REVOKE "+qi(role)+" FROM "+qi(member)); err != nil {
+		return false, fmt.Errorf("error revoking role %s from %s: %w", role, member, err)
+	}
+	return true, nil
+}
+
+// withRolesGranted runs fn after making the session's user (SELECT CURRENT_USER, as the real
+// provider asks) a direct member of each role, as the real provider does: unless that user is a
+// superuser (its rolsuper, whatever the provider's `superuser` setting says), each role that is
+// not a superuser and not yet a direct member is granted (`GRANT "owner" TO "rds_master"`) and
+// revoked again after fn; a reverse membership (the user a member of the role) is revoked first
+// and granted back afterwards. All of it happens inside the operation's transaction, as with the
+// real provider.
 func (c *Client) withRolesGranted(ctx context.Context, tx *sql.Tx, roles []string, fn func() error) error {
-	if c.cfg.Superuser {
+	if len(roles) == 0 {
 		return fn()
 	}
-	seen := map[string]bool{}
-	var granted []string
-	sort.Strings(roles)
+	var current string
+	if err := tx.QueryRowContext(ctx, "SELECT CURRENT_USER").Scan(&current); err != nil {
+		return fmt.Errorf("error while looking for the current user: %w", err)
+	}
+	super, err := isSuperuser(ctx, tx, current)
+	if err != nil {
+		return err
+	}
+	if super {
+		return fn()
+	}
+	var granted, revoked []string
 	for _, r := range roles {
-		if r == "" || strings.EqualFold(r, "public") || seen[r] {
-			continue
-		}
-		seen[r] = true
-		var exists, has bool
-		// A direct membership counts too (even NOINHERIT): revoking afterwards must never remove a
-		// membership this operation did not add.
-		err := tx.QueryRowContext(ctx,
-			`SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1),
-			        COALESCE((SELECT pg_has_role(current_user, oid, 'USAGE') FROM pg_roles WHERE rolname = $1), false)
-			        OR EXISTS (SELECT 1 FROM pg_auth_members am JOIN pg_roles g ON g.oid = am.roleid
-			                    WHERE g.rolname = $1 AND am.member = (SELECT oid FROM pg_roles WHERE rolname = current_user))`, r).Scan(&exists, &has)
+		rs, err := isSuperuser(ctx, tx, r)
 		if err != nil {
 			return err
 		}
-		if !exists || has {
-			continue
+		if rs {
+			continue // PostgreSQL refuses it; the real provider skips it with a warning
 		}
-		if err := exec(ctx, tx, "GRANT "+pq.QuoteIdentifier(r)+" TO CURRENT_USER"); err != nil {
-			return fmt.Errorf("could not temporarily grant role %q to the connected user (needed because superuser = false): %w", r, err)
+		did, err := revokeMembership(ctx, tx, current, r)
+		if err != nil {
+			return err
 		}
-		granted = append(granted, r)
+		if did {
+			revoked = append(revoked, r)
+		}
+		if did, err = grantMembership(ctx, tx, r, current); err != nil {
+			return err
+		} else if did {
+			granted = append(granted, r)
+		}
 	}
 	if err := fn(); err != nil {
 		return err
 	}
 	for _, r := range granted {
-		if err := exec(ctx, tx, "REVOKE "+pq.QuoteIdentifier(r)+" FROM CURRENT_USER"); err != nil {
+		if _, err := revokeMembership(ctx, tx, r, current); err != nil {
+			return err
+		}
+	}
+	for _, r := range revoked {
+		ok, err := roleExists(ctx, tx, r)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			continue
+		}
+		if _, err := grantMembership(ctx, tx, current, r); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// lockRole takes a transaction-scoped advisory lock keyed on a role, so that operations on the
-// privileges of the same role do not interleave.
+// lockRole takes the real provider's transaction-scoped advisory locks on a role and on its
+// members (after lifting the session's statement_timeout, as it does), so that operations on the
+// same role serialize.
 func lockRole(ctx context.Context, tx *sql.Tx, role string) error {
-	if strings.EqualFold(role, "public") {
-		return nil
+	if err := exec(ctx, tx, "SET statement_timeout = 0"); err != nil {
+		return fmt.Errorf("could not disable statement_timeout: %w", err)
 	}
-	return exec(ctx, tx, "SELECT pg_advisory_xact_lock(oid::bigint) FROM pg_roles WHERE rolname = $1", role)
+	if err := exec(ctx, tx, "SELECT pg_advisory_xact_lock(oid::bigint) FROM pg_roles WHERE rolname = $1", role); err != nil {
+		return fmt.Errorf("could not get advisory lock for role %s: %w", role, err)
+	}
+	if err := exec(ctx, tx, "SELECT pg_advisory_xact_lock(member::bigint) FROM pg_auth_members JOIN pg_roles ON roleid = pg_roles.oid WHERE rolname = $1", role); err != nil {
+		return fmt.Errorf("could not get advisory lock for members of role %s: %w", role, err)
+	}
+	return nil
 }
 
-// objectLockClass is the first key of the two-key advisory locks taken on catalog rows ("PGST").
-const objectLockClass = 0x50475354
-
-// lockObject takes a transaction-scoped advisory lock on the catalog rows a statement is about to
-// rewrite (an ACL: a database's, a schema's, the relations or routines of a schema, a
-// pg_default_acl entry). GRANT, REVOKE and ALTER DEFAULT PRIVILEGES rewrite those rows without
-// waiting for each other and fail with "tuple concurrently updated" when two sessions do it at the
-// same time; this lock only serializes operations on the same rows (the real provider likewise
-// locks the database for database grants). Advisory locks are per database, like those rows
-// (pg_database's ACLs are only changed from connections to that database).
-func lockObject(ctx context.Context, tx *sql.Tx, key string) error {
-	// Like the real provider, only database grants are serialized by default. Other grants on the
-	// same catalog rows can fail with "tuple concurrently updated" (the real provider's open issue
-	// #178): the project's constructs must order them, and the tests prove they do. Set
-	// STANDIN_PG_OBJECT_LOCKS=1 to serialize every object as well.
-	if !strings.HasPrefix(key, "acl:database:") && os.Getenv("STANDIN_PG_OBJECT_LOCKS") != "1" {
-		return nil
+// lockDatabase takes the real provider's advisory lock on a database (database grants).
+func lockDatabase(ctx context.Context, tx *sql.Tx, database string) error {
+	if err := exec(ctx, tx, "SET statement_timeout = 0"); err != nil {
+		return fmt.Errorf("could not disable statement_timeout: %w", err)
 	}
-	return exec(ctx, tx, "SELECT pg_advisory_xact_lock($1::int4, hashtext($2))", objectLockClass, key)
+	if err := exec(ctx, tx, "SELECT pg_advisory_xact_lock(oid::bigint) FROM pg_database WHERE datname = $1", database); err != nil {
+		return fmt.Errorf("could not get advisory lock for database %s: %w", database, err)
+	}
+	return nil
 }
 
 func roleExists(ctx context.Context, q execer, role string) (bool, error) {
@@ -314,13 +390,13 @@ func roleExists(ctx context.Context, q execer, role string) (bool, error) {
 // qi quotes an identifier.
 func qi(s string) string { return pq.QuoteIdentifier(s) }
 
-// ql quotes a literal.
+// ql quotes a literal (PostgreSQL's own rules, E'...' when it holds a backslash).
 func ql(s string) string { return pq.QuoteLiteral(s) }
 
-// roleSpec renders a grantee: "public" (any case) is PUBLIC.
-func roleSpec(role string) string {
-	if strings.EqualFold(role, "public") {
-		return "PUBLIC"
-	}
-	return qi(role)
+// sqlText escapes a string for the inside of a '...' literal the way the real provider does:
+// backslashes doubled, then single quotes doubled. With standard_conforming_strings on (the
+// default) a backslash in a password is therefore stored doubled, as with the real provider.
+func sqlText(s string) string {
+	s = strings.ReplaceAll(s, `\`, `\\`)
+	return strings.ReplaceAll(s, `'`, `''`)
 }

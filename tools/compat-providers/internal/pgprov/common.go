@@ -40,13 +40,26 @@ func describe(s string) string {
 	return s + " [" + standin.Label(Source, Version) + "]"
 }
 
-// idAttribute is the computed id every resource has. It keeps its prior value unless one of
-// the attributes it is derived from changes in place (e.g. a rename).
+// idAttribute is the id every resource has: Optional and Computed, as SDKv2 declares it. It
+// keeps its prior value unless one of the attributes it is derived from changes in place (e.g. a
+// rename).
 func idAttribute(derivedFrom ...string) schema.StringAttribute {
 	if len(derivedFrom) == 0 {
-		return schema.StringAttribute{Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
+		return schema.StringAttribute{Optional: true, Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
 	}
-	return schema.StringAttribute{Computed: true, PlanModifiers: []planmodifier.String{idUnlessChanged(derivedFrom)}}
+	return schema.StringAttribute{Optional: true, Computed: true, PlanModifiers: []planmodifier.String{idUnlessChanged(derivedFrom)}}
+}
+
+// optBool, optInt and optString are plain Optional arguments, as the real provider declares
+// them; a default, if any, is in LegacyRules (the framework would insist on Computed for it).
+func optBool(desc string) schema.BoolAttribute {
+	return schema.BoolAttribute{Optional: true, Description: desc}
+}
+func optInt(desc string) schema.Int64Attribute {
+	return schema.Int64Attribute{Optional: true, Description: desc}
+}
+func optString(desc string) schema.StringAttribute {
+	return schema.StringAttribute{Optional: true, Description: desc}
 }
 
 type idUnlessChanged []string
@@ -128,26 +141,6 @@ func sameStringSets(a, b []string) bool {
 		}
 	}
 	return true
-}
-
-func diffSets(old, new []string) (added, removed []string) {
-	o := map[string]bool{}
-	for _, x := range old {
-		o[x] = true
-	}
-	n := map[string]bool{}
-	for _, x := range new {
-		n[x] = true
-		if !o[x] {
-			added = append(added, x)
-		}
-	}
-	for _, x := range old {
-		if !n[x] {
-			removed = append(removed, x)
-		}
-	}
-	return
 }
 
 func quoteAll(names []string, quote func(string) string) string {

@@ -6,10 +6,11 @@ import (
 	"fmt"
 	"strings"
 
+	"aurora-cdktf/tools/compat-providers/internal/sdkcompat"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -34,6 +35,12 @@ type databaseModel struct {
 	AlterObjectOwnership types.Bool   `tfsdk:"alter_object_ownership"`
 }
 
+var databaseRules = map[string]sdkcompat.Attribute{
+	"connection_limit":       {Default: -1},
+	"allow_connections":      {Default: true},
+	"alter_object_ownership": {Default: false},
+}
+
 func (r *databaseResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_database"
 }
@@ -49,19 +56,20 @@ func (r *databaseResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 	resp.Schema = schema.Schema{
 		Description: describe("Creates and manages a database on a PostgreSQL server."),
 		Attributes: map[string]schema.Attribute{
-			"id":              idAttribute("name"),
-			"name":            schema.StringAttribute{Required: true, Description: "The PostgreSQL database name to connect to"},
-			"owner":           computed(false, "The ROLE which owns the database"),
-			"template":        computed(true, "The name of the template from which to create the new database"),
-			"encoding":        computed(true, "Character set encoding to use in the new database"),
-			"lc_collate":      computed(true, "Collation order (LC_COLLATE) to use in the new database"),
-			"lc_ctype":        computed(true, "Character classification (LC_CTYPE) to use in the new database"),
-			"tablespace_name": computed(false, "The name of the tablespace that will be associated with the new database"),
-			"connection_limit": schema.Int64Attribute{Optional: true, Computed: true, Default: int64default.StaticInt64(-1),
-				Description: "How many concurrent connections can be made to this database"},
-			"allow_connections":      optBool(true, "If false then no one can connect to this database"),
-			"is_template":            optBool(false, "If true, then this database can be cloned by any user with CREATEDB privileges"),
-			"alter_object_ownership": optBool(false, "If true, the owner of already existing objects will change if the owner changes"),
+			"id":                idAttribute("name"),
+			"name":              schema.StringAttribute{Required: true, Description: "The PostgreSQL database name to connect to"},
+			"owner":             computed(false, "The ROLE which owns the database"),
+			"template":          computed(true, "The name of the template from which to create the new database"),
+			"encoding":          computed(true, "Character set encoding to use in the new database"),
+			"lc_collate":        computed(true, "Collation order (LC_COLLATE) to use in the new database"),
+			"lc_ctype":          computed(true, "Character classification (LC_CTYPE) to use in the new database"),
+			"tablespace_name":   computed(false, "The name of the tablespace that will be associated with the new database"),
+			"connection_limit":  optInt("How many concurrent connections can be made to this database"),
+			"allow_connections": optBool("If false then no one can connect to this database"),
+			"is_template": schema.BoolAttribute{Optional: true, Computed: true,
+				Description:   "If true, then this database can be cloned by any user with CREATEDB privileges",
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}},
+			"alter_object_ownership": optBool("If true, the owner of already existing objects will change if the owner changes"),
 		},
 	}
 }

@@ -6,12 +6,10 @@ import (
 	"fmt"
 	"strings"
 
+	"aurora-cdktf/tools/compat-providers/internal/sdkcompat"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/lib/pq"
 )
@@ -31,16 +29,12 @@ type defaultPrivilegesModel struct {
 	WithGrantOption types.Bool   `tfsdk:"with_grant_option"`
 }
 
-// defaultACLTypes maps object_type to the ALTER DEFAULT PRIVILEGES keyword, pg_default_acl's
-// defaclobjtype and acldefault()'s type letter.
-var defaultACLTypes = map[string]struct{ keyword, defaclType, aclType, privType string }{
-	"table":    {"TABLES", "r", "r", "table"},
-	"sequence": {"SEQUENCES", "S", "s", "sequence"},
-	"function": {"FUNCTIONS", "f", "f", "function"},
-	"routine":  {"ROUTINES", "f", "f", "routine"},
-	"type":     {"TYPES", "T", "T", "type"},
-	"schema":   {"SCHEMAS", "n", "n", "schema"},
+var defaultPrivilegesRules = map[string]sdkcompat.Attribute{
+	"with_grant_option": {Default: false},
 }
+
+// defaultACLTypes are pg_default_acl.defaclobjtype per object_type, as the real provider reads them.
+var defaultACLTypes = map[string]string{"table": "r", "sequence": "S", "function": "f", "routine": "f", "type": "T", "schema": "n"}
 
 func (r *defaultPrivilegesResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_default_privileges"
@@ -58,135 +52,160 @@ func (r *defaultPrivilegesResource) Schema(_ context.Context, _ resource.SchemaR
 			"object_type": replaceString(true, "The PostgreSQL object type to set the default privileges on (one of: table, sequence, function, routine, type, schema)"),
 			"privileges": schema.SetAttribute{ElementType: types.StringType, Required: true,
 				Description: "The list of privileges to apply as default privileges"},
-			"with_grant_option": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(false),
-				Description:   "Permit the grant recipient to grant it to others",
-				PlanModifiers: []planmodifier.Bool{boolplanmodifier.RequiresReplace()}},
+			"with_grant_option": replaceBool("Permit the grant recipient to grant it to others"),
 		},
 	}
 }
 
+// ValidateConfig checks what the real provider checks at plan time: the object type.
 func (r *defaultPrivilegesResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var m defaultPrivilegesModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || m.ObjectType.IsNull() || m.ObjectType.IsUnknown() {
+	var ot types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("object_type"), &ot)...)
+	if resp.Diagnostics.HasError() || ot.IsNull() || ot.IsUnknown() {
 		return
 	}
-	ot := m.ObjectType.ValueString()
-	t, ok := defaultACLTypes[ot]
-	if !ok {
+	if _, ok := defaultACLTypes[ot.ValueString()]; !ok {
 		resp.Diagnostics.AddAttributeError(path.Root("object_type"), "Invalid object_type",
-			fmt.Sprintf("expected object_type to be one of [table sequence function routine type schema], got %s", ot))
-		return
-	}
-	if ot == "schema" && !m.Schema.IsNull() && m.Schema.ValueString() != "" {
-		resp.Diagnostics.AddAttributeError(path.Root("schema"), "Invalid schema", "cannot specify `schema` when `object_type` is `schema`")
-	}
-	if !m.Privileges.IsUnknown() {
-		if bad := invalidPrivileges(t.privType, setStrings(ctx, m.Privileges)); len(bad) > 0 {
-			resp.Diagnostics.AddAttributeError(path.Root("privileges"), "Invalid privileges",
-				fmt.Sprintf("invalid privileges for object_type %s: %s", ot, strings.Join(bad, ", ")))
-		}
+			fmt.Sprintf("expected object_type to be one of [table sequence function routine type schema], got %s", ot.ValueString()))
 	}
 }
 
-func defaultPrivilegesID(m *defaultPrivilegesModel) string {
-	return strings.Join([]string{m.Role.ValueString(), m.Database.ValueString(), m.Schema.ValueString(), m.Owner.ValueString(), m.ObjectType.ValueString()}, "_")
+// defaultPrivilegesSpec is a postgresql_default_privileges' arguments as plain values.
+type defaultPrivilegesSpec struct {
+	Database, Role, Owner, Schema, ObjectType string
+	Privileges                                []string
+	WithGrantOption                           bool
 }
 
-func (r *defaultPrivilegesResource) apply(ctx context.Context, m *defaultPrivilegesModel, grant bool) error {
-	ot := m.ObjectType.ValueString()
-	t := defaultACLTypes[ot]
-	role, owner := m.Role.ValueString(), m.Owner.ValueString()
-	privs := setStrings(ctx, m.Privileges)
-	prefix := "ALTER DEFAULT PRIVILEGES FOR ROLE " + qi(owner)
-	if s := m.Schema.ValueString(); s != "" {
-		prefix += " IN SCHEMA " + qi(s)
+func (m *defaultPrivilegesModel) spec(ctx context.Context) defaultPrivilegesSpec {
+	return defaultPrivilegesSpec{Database: m.Database.ValueString(), Role: m.Role.ValueString(), Owner: m.Owner.ValueString(),
+		Schema: m.Schema.ValueString(), ObjectType: m.ObjectType.ValueString(),
+		Privileges: sdkcompat.SetOrder(setStrings(ctx, m.Privileges)), WithGrantOption: m.WithGrantOption.ValueBool()}
+}
+
+func (d defaultPrivilegesSpec) inSchema() string {
+	if d.Schema == "" {
+		return ""
 	}
-	return r.client.WithTx(ctx, m.Database.ValueString(), func(tx *sql.Tx) error {
-		if !grant {
-			for _, rr := range []string{role, owner} {
-				if ok, err := roleExists(ctx, tx, rr); err != nil || !ok {
-					return err
-				}
-			}
-			if s := m.Schema.ValueString(); s != "" {
-				if _, ok, err := schemaOwner(ctx, tx, s); err != nil || !ok {
-					return err
-				}
-			}
-		}
-		if err := lockRole(ctx, tx, role); err != nil {
+	return "IN SCHEMA " + qi(d.Schema)
+}
+
+// revokeDefaultsStatement and grantDefaultsStatement are the real provider's statements (with its
+// double space where there is no schema).
+func revokeDefaultsStatement(d defaultPrivilegesSpec) string {
+	return fmt.Sprintf("ALTER DEFAULT PRIVILEGES FOR ROLE %s %s REVOKE ALL ON %sS FROM %s",
+		qi(d.Owner), d.inSchema(), strings.ToUpper(d.ObjectType), qi(d.Role))
+}
+
+func grantDefaultsStatement(d defaultPrivilegesSpec) string {
+	if len(d.Privileges) == 0 {
+		return ""
+	}
+	q := fmt.Sprintf("ALTER DEFAULT PRIVILEGES FOR ROLE %s %s GRANT %s ON %sS TO %s",
+		qi(d.Owner), d.inSchema(), strings.Join(d.Privileges, ","), strings.ToUpper(d.ObjectType), qi(d.Role))
+	if d.WithGrantOption {
+		q += " WITH GRANT OPTION"
+	}
+	return q
+}
+
+func defaultPrivilegesID(d defaultPrivilegesSpec) string {
+	s := d.Schema
+	if s == "" {
+		s = "noschema"
+	}
+	return strings.Join([]string{d.Role, d.Database, s, d.Owner, d.ObjectType}, "_")
+}
+
+func (d defaultPrivilegesSpec) validate() error {
+	if d.Schema != "" && d.ObjectType == "schema" {
+		return fmt.Errorf("cannot specify `schema` when `object_type` is `schema`")
+	}
+	if d.WithGrantOption && strings.ToLower(d.Role) == "public" {
+		return fmt.Errorf("with_grant_option cannot be true for role 'public'")
+	}
+	return validatePrivileges(d.ObjectType, d.Privileges)
+}
+
+// apply is the real provider's transaction: the owner's locks, then, with a temporary membership
+// in the owner, REVOKE ALL and (unless destroying) GRANT.
+func (r *defaultPrivilegesResource) apply(ctx context.Context, d defaultPrivilegesSpec, grant bool) error {
+	return r.client.WithTx(ctx, d.Database, func(tx *sql.Tx) error {
+		if err := lockRole(ctx, tx, d.Owner); err != nil {
 			return err
 		}
-		if err := lockObject(ctx, tx, "defacl:"+owner+":"+m.Schema.ValueString()+":"+t.defaclType); err != nil {
-			return err
-		}
-		return r.client.withRolesGranted(ctx, tx, []string{owner}, func() error {
-			if err := exec(ctx, tx, prefix+" REVOKE ALL ON "+t.keyword+" FROM "+roleSpec(role)); err != nil {
-				return err
+		return r.client.withRolesGranted(ctx, tx, []string{d.Owner}, func() error {
+			if err := exec(ctx, tx, revokeDefaultsStatement(d)); err != nil {
+				return fmt.Errorf("could not revoke default privileges: %w", err)
 			}
-			if !grant || len(privs) == 0 {
+			if !grant {
 				return nil
 			}
-			stmt := prefix + " GRANT " + privilegesForSQL(t.privType, privs) + " ON " + t.keyword + " TO " + roleSpec(role)
-			if m.WithGrantOption.ValueBool() {
-				stmt += " WITH GRANT OPTION"
+			if stmt := grantDefaultsStatement(d); stmt != "" {
+				if err := exec(ctx, tx, stmt); err != nil {
+					return fmt.Errorf("could not alter default privileges: %w", err)
+				}
 			}
-			return exec(ctx, tx, stmt)
+			return nil
 		})
 	})
 }
 
+// read refreshes as the real provider does (in a transaction that takes the owner's locks):
+// the privileges in pg_default_acl; none while some are configured means the resource is gone.
 func (r *defaultPrivilegesResource) read(ctx context.Context, m *defaultPrivilegesModel) (bool, error) {
-	db, err := r.client.DB(ctx, m.Database.ValueString())
-	if err != nil {
-		if isMissingDatabase(err) {
-			return false, nil
+	d := m.spec(ctx)
+	found := true
+	err := r.client.WithTx(ctx, d.Database, func(tx *sql.Tx) error {
+		if err := lockRole(ctx, tx, d.Owner); err != nil {
+			return err
 		}
-		return false, err
-	}
-	t := defaultACLTypes[m.ObjectType.ValueString()]
-	var ownerOID, grantee, nsp int64
-	err = db.QueryRowContext(ctx, "SELECT oid::bigint FROM pg_roles WHERE rolname = $1", m.Owner.ValueString()).Scan(&ownerOID)
-	if err == sql.ErrNoRows {
-		return false, nil
-	}
-	if err != nil {
-		return false, err
-	}
-	if !strings.EqualFold(m.Role.ValueString(), "public") {
-		err = db.QueryRowContext(ctx, "SELECT oid::bigint FROM pg_roles WHERE rolname = $1", m.Role.ValueString()).Scan(&grantee)
-		if err == sql.ErrNoRows {
-			return false, nil
+		oid, err := roleOID(ctx, tx, d.Role)
+		if err != nil {
+			return err
+		}
+		var privs pq.StringArray
+		if d.Schema != "" {
+			err = tx.QueryRowContext(ctx, `SELECT array_agg(prtype) FROM (
+		SELECT defaclnamespace, (aclexplode(defaclacl)).* FROM pg_default_acl
+		WHERE defaclobjtype = $3
+	) AS t (namespace, grantor_oid, grantee_oid, prtype, grantable)
+	JOIN pg_namespace ON pg_namespace.oid = namespace
+	WHERE grantee_oid = $1 AND nspname = $2 AND pg_get_userbyid(grantor_oid) = $4`, oid, d.Schema, defaultACLTypes[d.ObjectType], d.Owner).Scan(&privs)
+		} else {
+			err = tx.QueryRowContext(ctx, `SELECT array_agg(prtype) FROM (
+		SELECT defaclnamespace, (aclexplode(defaclacl)).* FROM pg_default_acl
+		WHERE defaclobjtype = $2
+	) AS t (namespace, grantor_oid, grantee_oid, prtype, grantable)
+	WHERE grantee_oid = $1 AND namespace = 0 AND pg_get_userbyid(grantor_oid) = $3`, oid, defaultACLTypes[d.ObjectType], d.Owner).Scan(&privs)
 		}
 		if err != nil {
-			return false, err
+			return fmt.Errorf("could not read default privileges: %w", err)
 		}
-	}
-	if s := m.Schema.ValueString(); s != "" {
-		err = db.QueryRowContext(ctx, "SELECT oid::bigint FROM pg_namespace WHERE nspname = $1", s).Scan(&nsp)
-		if err == sql.ErrNoRows {
-			return false, nil
+		if len(privs) == 0 && len(d.Privileges) != 0 {
+			found = false
+			return nil
 		}
-		if err != nil {
-			return false, err
+		if !privilegesEqual(d.ObjectType, privs, d.Privileges) {
+			m.Privileges = stringSet(privs)
 		}
+		m.ID = types.StringValue(defaultPrivilegesID(d))
+		return nil
+	})
+	return found, err
+}
+
+func (r *defaultPrivilegesResource) createOrUpdate(ctx context.Context, plan *defaultPrivilegesModel) error {
+	d := plan.spec(ctx)
+	if err := d.validate(); err != nil {
+		return err
 	}
-	// Global defaults (no schema) without a pg_default_acl row are the built-in ones.
-	var privs pq.StringArray
-	err = db.QueryRowContext(ctx, `
-	  WITH acl AS (
-	    SELECT COALESCE(
-	      (SELECT defaclacl FROM pg_default_acl WHERE defaclrole = $1::oid AND defaclnamespace = $2::oid AND defaclobjtype = $3::"char"),
-	      CASE WHEN $2::oid = 0 THEN acldefault($4::"char", $1::oid) ELSE NULL::aclitem[] END) AS a)
-	  SELECT ARRAY(SELECT DISTINCT e.privilege_type FROM acl, aclexplode(acl.a) e
-	                WHERE e.grantee = $5::oid AND (e.is_grantable OR NOT $6::boolean) ORDER BY 1)`,
-		ownerOID, nsp, t.defaclType, t.aclType, grantee, m.WithGrantOption.ValueBool()).Scan(&privs)
-	if err != nil {
-		return false, err
+	if err := r.apply(ctx, d, true); err != nil {
+		return err
 	}
-	m.Privileges = stringSet(keepSpelling(t.privType, setStrings(ctx, m.Privileges), privs))
-	return true, nil
+	plan.ID = types.StringValue(defaultPrivilegesID(d))
+	_, err := r.read(ctx, plan)
+	return err
 }
 
 func (r *defaultPrivilegesResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -195,11 +214,10 @@ func (r *defaultPrivilegesResource) Create(ctx context.Context, req resource.Cre
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := r.apply(ctx, &plan, true); err != nil {
+	if err := r.createOrUpdate(ctx, &plan); err != nil {
 		errDiag(&resp.Diagnostics, fmt.Sprintf("Could not alter default privileges for role %s", plan.Role.ValueString()), err)
 		return
 	}
-	plan.ID = types.StringValue(defaultPrivilegesID(&plan))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -209,12 +227,17 @@ func (r *defaultPrivilegesResource) Read(ctx context.Context, req resource.ReadR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	found, err := r.read(ctx, &state)
+	d := state.spec(ctx)
+	// The real provider's existence check first: database, role (grantee) and schema.
+	exists, err := (&grantResource{base: r.base}).grantTargetExists(ctx, d.Database, d.Role, d.Schema, d.ObjectType)
+	if err == nil && exists {
+		exists, err = r.read(ctx, &state)
+	}
 	if err != nil {
 		errDiag(&resp.Diagnostics, "Could not read default privileges", err)
 		return
 	}
-	if !found {
+	if !exists {
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -227,11 +250,10 @@ func (r *defaultPrivilegesResource) Update(ctx context.Context, req resource.Upd
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := r.apply(ctx, &plan, true); err != nil {
+	if err := r.createOrUpdate(ctx, &plan); err != nil {
 		errDiag(&resp.Diagnostics, fmt.Sprintf("Could not alter default privileges for role %s", plan.Role.ValueString()), err)
 		return
 	}
-	plan.ID = types.StringValue(defaultPrivilegesID(&plan))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -241,10 +263,7 @@ func (r *defaultPrivilegesResource) Delete(ctx context.Context, req resource.Del
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := r.apply(ctx, &state, false); err != nil {
-		if isMissingDatabase(err) {
-			return
-		}
+	if err := r.apply(ctx, state.spec(ctx), false); err != nil {
 		errDiag(&resp.Diagnostics, fmt.Sprintf("Could not revoke default privileges for role %s", state.Role.ValueString()), err)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"aurora-cdktf/tools/compat-providers/internal/sdkcompat"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -28,6 +29,11 @@ type extensionModel struct {
 	CreateCascade types.Bool   `tfsdk:"create_cascade"`
 }
 
+var extensionRules = map[string]sdkcompat.Attribute{
+	"drop_cascade":   {Default: false},
+	"create_cascade": {Default: false},
+}
+
 func (r *extensionResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_extension"
 }
@@ -45,10 +51,36 @@ func (r *extensionResource) Schema(_ context.Context, _ resource.SchemaRequest, 
 			"schema":         computed("Sets the schema of an extension"),
 			"version":        computed("Sets the version number of the extension"),
 			"database":       databaseAttribute("Sets the database to add the extension to"),
-			"drop_cascade":   optBool(false, "When true, will also drop all the objects that depend on the extension, and in turn all objects that depend on those objects"),
-			"create_cascade": optBool(false, "When true, will also create any extensions that this extension depends on that are not already installed"),
+			"drop_cascade":   optBool("When true, will also drop all the objects that depend on the extension, and in turn all objects that depend on those objects"),
+			"create_cascade": optBool("When true, will also create any extensions that this extension depends on that are not already installed"),
 		},
 	}
+}
+
+// createExtensionStatement is the real provider's CREATE EXTENSION (the version quoted as an
+// identifier, as it does).
+func createExtensionStatement(name, schemaName, version string, cascade bool) string {
+	stmt := "CREATE EXTENSION IF NOT EXISTS " + qi(name)
+	if schemaName != "" {
+		stmt += " SCHEMA " + qi(schemaName)
+	}
+	if version != "" {
+		stmt += " VERSION " + qi(version)
+	}
+	if cascade {
+		stmt += " CASCADE"
+	}
+	return stmt
+}
+
+// dropExtensionStatement is the real provider's DROP EXTENSION, trailing space included:
+// `DROP EXTENSION "x" RESTRICT `.
+func dropExtensionStatement(name string, cascade bool) string {
+	mode := "RESTRICT"
+	if cascade {
+		mode = "CASCADE"
+	}
+	return fmt.Sprintf("DROP EXTENSION %s %s ", qi(name), mode)
 }
 
 func (r *extensionResource) read(ctx context.Context, m *extensionModel) (bool, error) {
@@ -83,16 +115,7 @@ func (r *extensionResource) Create(ctx context.Context, req resource.CreateReque
 		return
 	}
 	db := r.client.dbName(plan.Database.ValueString())
-	stmt := "CREATE EXTENSION IF NOT EXISTS " + qi(plan.Name.ValueString())
-	if s := plan.Schema; !s.IsNull() && !s.IsUnknown() && s.ValueString() != "" {
-		stmt += " SCHEMA " + qi(s.ValueString())
-	}
-	if v := plan.Version; !v.IsNull() && !v.IsUnknown() && v.ValueString() != "" {
-		stmt += " VERSION " + ql(v.ValueString())
-	}
-	if plan.CreateCascade.ValueBool() {
-		stmt += " CASCADE"
-	}
+	stmt := createExtensionStatement(plan.Name.ValueString(), plan.Schema.ValueString(), plan.Version.ValueString(), plan.CreateCascade.ValueBool())
 	err := r.client.WithTx(ctx, db, func(tx *sql.Tx) error { return exec(ctx, tx, stmt) })
 	if err != nil {
 		errDiag(&resp.Diagnostics, fmt.Sprintf("Could not create extension %s in database %s", plan.Name.ValueString(), db), err)
@@ -142,9 +165,13 @@ func (r *extensionResource) Update(ctx context.Context, req resource.UpdateReque
 				return err
 			}
 		}
-		if v := plan.Version; !v.IsNull() && !v.IsUnknown() && v.ValueString() != state.Version.ValueString() {
-			if err := exec(ctx, tx, "ALTER EXTENSION "+name+" UPDATE TO "+ql(v.ValueString())); err != nil {
-				return err
+		if v := plan.Version; !v.IsUnknown() && v.ValueString() != state.Version.ValueString() {
+			stmt := "ALTER EXTENSION " + name + " UPDATE"
+			if v.ValueString() != "" {
+				stmt += " TO " + qi(v.ValueString())
+			}
+			if err := exec(ctx, tx, stmt); err != nil {
+				return fmt.Errorf("error updating extension version: %w", err)
 			}
 		}
 		return nil
@@ -171,12 +198,9 @@ func (r *extensionResource) Delete(ctx context.Context, req resource.DeleteReque
 		return
 	}
 	db := r.client.dbName(state.Database.ValueString())
-	stmt := "DROP EXTENSION IF EXISTS " + qi(state.Name.ValueString())
-	if state.DropCascade.ValueBool() {
-		stmt += " CASCADE"
-	}
+	stmt := dropExtensionStatement(state.Name.ValueString(), state.DropCascade.ValueBool())
 	err := r.client.WithTx(ctx, db, func(tx *sql.Tx) error { return exec(ctx, tx, stmt) })
-	if err != nil && !isMissingDatabase(err) {
+	if err != nil {
 		errDiag(&resp.Diagnostics, fmt.Sprintf("Could not drop extension %s", state.Name.ValueString()), err)
 	}
 }
@@ -190,6 +214,4 @@ func (r *extensionResource) ImportState(ctx context.Context, req resource.Import
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("database"), db)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("drop_cascade"), false)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("create_cascade"), false)...)
 }

@@ -4,13 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"sort"
 	"strings"
 
+	"aurora-cdktf/tools/compat-providers/internal/sdkcompat"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
@@ -35,7 +34,17 @@ type grantModel struct {
 	WithGrantOption types.Bool   `tfsdk:"with_grant_option"`
 }
 
+var grantRules = map[string]sdkcompat.Attribute{
+	"with_grant_option": {Default: false},
+	"objects":           {},
+	"columns":           {},
+}
+
 var grantObjectTypes = []string{"database", "schema", "table", "sequence", "function", "procedure", "routine", "foreign_data_wrapper", "foreign_server", "column"}
+
+// relkinds are pg_class.relkind (pg_proc.prokind for routines) per object type, as the real
+// provider reads them.
+var relkinds = map[string]string{"table": "r", "sequence": "S", "function": "f", "procedure": "p", "routine": "f"}
 
 func (r *grantResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_grant"
@@ -44,6 +53,11 @@ func (r *grantResource) Metadata(_ context.Context, req resource.MetadataRequest
 func replaceString(required bool, desc string) schema.StringAttribute {
 	return schema.StringAttribute{Required: required, Optional: !required, Description: desc,
 		PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()}}
+}
+
+func replaceBool(desc string) schema.BoolAttribute {
+	return schema.BoolAttribute{Optional: true, Description: desc,
+		PlanModifiers: []planmodifier.Bool{boolplanmodifier.RequiresReplace()}}
 }
 
 func (r *grantResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -63,462 +77,453 @@ func (r *grantResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 				PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplace()}},
 			"privileges": schema.SetAttribute{ElementType: types.StringType, Required: true,
 				Description: "The list of privileges to grant"},
-			"with_grant_option": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(false),
-				Description:   "Permit the grant recipient to grant it to others",
-				PlanModifiers: []planmodifier.Bool{boolplanmodifier.RequiresReplace()}},
+			"with_grant_option": replaceBool("Permit the grant recipient to grant it to others"),
 		},
 	}
 }
 
+// ValidateConfig checks what the real provider checks at plan time: the object type.
 func (r *grantResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var m grantModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || m.ObjectType.IsUnknown() || m.ObjectType.IsNull() {
+	var ot types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("object_type"), &ot)...)
+	if resp.Diagnostics.HasError() || ot.IsUnknown() || ot.IsNull() {
 		return
 	}
-	ot := m.ObjectType.ValueString()
-	valid := false
 	for _, t := range grantObjectTypes {
-		valid = valid || t == ot
-	}
-	if !valid {
-		resp.Diagnostics.AddAttributeError(path.Root("object_type"), "Invalid object_type",
-			fmt.Sprintf("expected object_type to be one of [%s], got %s", strings.Join(grantObjectTypes, " "), ot))
-		return
-	}
-	objects := setStrings(ctx, m.Objects)
-	columns := setStrings(ctx, m.Columns)
-	schemaSet := !m.Schema.IsNull() && m.Schema.ValueString() != ""
-	switch ot {
-	case "database":
-		if schemaSet {
-			resp.Diagnostics.AddAttributeError(path.Root("schema"), "Invalid schema", "cannot specify `schema` when `object_type` is `database`")
+		if t == ot.ValueString() {
+			return
 		}
-	case "foreign_data_wrapper", "foreign_server":
+	}
+	resp.Diagnostics.AddAttributeError(path.Root("object_type"), "Invalid object_type",
+		fmt.Sprintf("expected object_type to be one of [%s], got %s", strings.Join(grantObjectTypes, " "), ot.ValueString()))
+}
+
+// grantSpec is a postgresql_grant's arguments as plain values, sets in the real provider's order.
+type grantSpec struct {
+	Database, Role, Schema, ObjectType string
+	Objects, Columns, Privileges       []string
+	WithGrantOption                    bool
+}
+
+func (m *grantModel) spec(ctx context.Context) grantSpec {
+	return grantSpec{
+		Database: m.Database.ValueString(), Role: m.Role.ValueString(), Schema: m.Schema.ValueString(),
+		ObjectType: m.ObjectType.ValueString(), Objects: sdkcompat.SetOrder(setStrings(ctx, m.Objects)),
+		Columns: sdkcompat.SetOrder(setStrings(ctx, m.Columns)), Privileges: sdkcompat.SetOrder(setStrings(ctx, m.Privileges)),
+		WithGrantOption: m.WithGrantOption.ValueBool(),
+	}
+}
+
+// validate is what the real provider checks before it applies a grant.
+func (g grantSpec) validate() error {
+	ot := g.ObjectType
+	switch {
+	case g.Schema == "" && ot != "database" && ot != "foreign_data_wrapper" && ot != "foreign_server":
+		return fmt.Errorf("parameter 'schema' is mandatory for postgresql_grant resource")
+	case len(g.Objects) > 0 && (ot == "database" || ot == "schema"):
+		return fmt.Errorf("cannot specify `objects` when `object_type` is `database` or `schema`")
+	case len(g.Columns) > 0 && ot != "column":
+		return fmt.Errorf("cannot specify `columns` when `object_type` is not `column`")
+	case len(g.Columns) == 0 && ot == "column":
+		return fmt.Errorf("must specify `columns` when `object_type` is `column`")
+	case len(g.Privileges) != 1 && ot == "column":
+		return fmt.Errorf("must specify exactly 1 `privileges` when `object_type` is `column`")
+	case len(g.Objects) != 1 && ot == "column":
+		return fmt.Errorf("must specify exactly 1 table in the `objects` field when `object_type` is `column`")
+	case len(g.Objects) != 1 && (ot == "foreign_data_wrapper" || ot == "foreign_server"):
+		return fmt.Errorf("one element must be specified in `objects` when `object_type` is `foreign_data_wrapper` or `foreign_server`")
+	}
+	return validatePrivileges(ot, g.Privileges)
+}
+
+// identList renders objects as "schema"."name",... (a routine's argument list left unquoted).
+func identList(schemaName string, objects []string) string {
+	q := make([]string, len(objects))
+	for i, o := range objects {
+		name, args, hasArgs := strings.Cut(o, "(")
+		q[i] = qi(schemaName) + "." + qi(name)
+		if hasArgs {
+			q[i] += "(" + args
+		}
+	}
+	return strings.Join(q, ",")
+}
+
+func quoteEach(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = qi(n)
+	}
+	return strings.Join(q, ",")
+}
+
+// grantStatement is the real provider's GRANT ("" when there are no privileges to grant).
+func grantStatement(g grantSpec) string {
+	if len(g.Privileges) == 0 {
+		return ""
+	}
+	privs := strings.Join(g.Privileges, ",")
+	var q string
+	switch strings.ToUpper(g.ObjectType) {
+	case "DATABASE":
+		q = fmt.Sprintf("GRANT %s ON DATABASE %s TO %s", privs, qi(g.Database), qi(g.Role))
+	case "SCHEMA":
+		q = fmt.Sprintf("GRANT %s ON SCHEMA %s TO %s", privs, qi(g.Schema), qi(g.Role))
+	case "FOREIGN_DATA_WRAPPER":
+		q = fmt.Sprintf("GRANT %s ON FOREIGN DATA WRAPPER %s TO %s", privs, qi(g.Objects[0]), qi(g.Role))
+	case "FOREIGN_SERVER":
+		q = fmt.Sprintf("GRANT %s ON FOREIGN SERVER %s TO %s", privs, qi(g.Objects[0]), qi(g.Role))
+	case "COLUMN":
+		q = fmt.Sprintf("GRANT %s (%s) ON TABLE %s TO %s", privs, quoteEach(g.Columns), identList(g.Schema, g.Objects), qi(g.Role))
+	default: // TABLE, SEQUENCE, FUNCTION, PROCEDURE, ROUTINE
+		if len(g.Objects) > 0 {
+			q = fmt.Sprintf("GRANT %s ON %s %s TO %s", privs, strings.ToUpper(g.ObjectType), identList(g.Schema, g.Objects), qi(g.Role))
+		} else {
+			q = fmt.Sprintf("GRANT %s ON ALL %sS IN SCHEMA %s TO %s", privs, strings.ToUpper(g.ObjectType), qi(g.Schema), qi(g.Role))
+		}
+	}
+	if g.WithGrantOption {
+		q += " WITH GRANT OPTION"
+	}
+	return q
+}
+
+// revokeStatement is the real provider's REVOKE, run before every grant and on destroy.
+func revokeStatement(g grantSpec) string {
+	switch strings.ToUpper(g.ObjectType) {
+	case "DATABASE":
+		return fmt.Sprintf("REVOKE ALL PRIVILEGES ON DATABASE %s FROM %s", qi(g.Database), qi(g.Role))
+	case "SCHEMA":
+		return fmt.Sprintf("REVOKE ALL PRIVILEGES ON SCHEMA %s FROM %s", qi(g.Schema), qi(g.Role))
+	case "FOREIGN_DATA_WRAPPER":
+		return fmt.Sprintf("REVOKE ALL PRIVILEGES ON FOREIGN DATA WRAPPER %s FROM %s", qi(g.Objects[0]), qi(g.Role))
+	case "FOREIGN_SERVER":
+		return fmt.Sprintf("REVOKE ALL PRIVILEGES ON FOREIGN SERVER %s FROM %s", qi(g.Objects[0]), qi(g.Role))
+	case "COLUMN":
+		if len(g.Privileges) == 0 || len(g.Columns) == 0 {
+			return "SELECT NULL"
+		}
+		return fmt.Sprintf("REVOKE %s (%s) ON TABLE %s FROM %s", strings.Join(g.Privileges, ","), quoteEach(g.Columns), identList(g.Schema, g.Objects), qi(g.Role))
 	default:
-		if !schemaSet && !m.Schema.IsUnknown() {
-			resp.Diagnostics.AddAttributeError(path.Root("schema"), "Missing schema", fmt.Sprintf("parameter `schema` is mandatory for postgresql_grant resource when object_type is %s", ot))
+		if len(g.Objects) > 0 {
+			if len(g.Privileges) > 0 {
+				return fmt.Sprintf("REVOKE %s ON %s %s FROM %s", strings.Join(g.Privileges, ","), strings.ToUpper(g.ObjectType), identList(g.Schema, g.Objects), qi(g.Role))
+			}
+			return fmt.Sprintf("REVOKE ALL PRIVILEGES ON %s %s FROM %s", strings.ToUpper(g.ObjectType), identList(g.Schema, g.Objects), qi(g.Role))
 		}
+		return fmt.Sprintf("REVOKE ALL PRIVILEGES ON ALL %sS IN SCHEMA %s FROM %s", strings.ToUpper(g.ObjectType), qi(g.Schema), qi(g.Role))
 	}
-	if (ot == "database" || ot == "schema") && len(objects) > 0 {
-		resp.Diagnostics.AddAttributeError(path.Root("objects"), "Invalid objects", "cannot specify `objects` when `object_type` is `database` or `schema`")
+}
+
+func schemaOwner(ctx context.Context, q execer, schemaName string) (string, error) {
+	var owner string
+	err := q.QueryRowContext(ctx, "SELECT rolname FROM pg_namespace JOIN pg_roles ON nspowner = pg_roles.oid WHERE nspname = $1", schemaName).Scan(&owner)
+	if err == sql.ErrNoRows {
+		return "", fmt.Errorf("could not find schema '%s' while looking for owner", schemaName)
 	}
-	if ot == "column" {
-		if !m.Objects.IsUnknown() && len(objects) != 1 {
-			resp.Diagnostics.AddAttributeError(path.Root("objects"), "Invalid objects", "must specify exactly 1 table in the `objects` field when `object_type` is `column`")
+	if err != nil {
+		return "", fmt.Errorf("error while looking for the owner of schema '%s': %w", schemaName, err)
+	}
+	return owner, nil
+}
+
+// rolesToGrant are the roles the real provider takes a temporary membership in (when not a
+// superuser) to change privileges: none for a database; the owners of the schema's tables and the
+// schema's owner otherwise (pg_database_owner resolved to the database's owner).
+func rolesToGrant(ctx context.Context, tx *sql.Tx, g grantSpec) ([]string, error) {
+	ot := g.ObjectType
+	if ot == "database" || ot == "foreign_data_wrapper" || ot == "foreign_server" {
+		return nil, nil
+	}
+	var owners []string
+	if ot != "schema" {
+		rows, err := tx.QueryContext(ctx, "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = $1", g.Schema)
+		if err != nil {
+			return nil, fmt.Errorf("error while looking for owners of tables in schema '%s': %w", g.Schema, err)
 		}
-		if !m.Columns.IsUnknown() && len(columns) == 0 {
-			resp.Diagnostics.AddAttributeError(path.Root("columns"), "Missing columns", "must specify `columns` when `object_type` is `column`")
+		for rows.Next() {
+			var o string
+			if err := rows.Scan(&o); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			owners = append(owners, o)
 		}
-	} else if len(columns) > 0 {
-		resp.Diagnostics.AddAttributeError(path.Root("columns"), "Invalid columns", "cannot specify `columns` when `object_type` is not `column`")
+		rows.Close()
 	}
-	if !m.Privileges.IsUnknown() {
-		if bad := invalidPrivileges(ot, setStrings(ctx, m.Privileges)); len(bad) > 0 {
-			resp.Diagnostics.AddAttributeError(path.Root("privileges"), "Invalid privileges",
-				fmt.Sprintf("invalid privileges for object_type %s: %s (allowed: %s)", ot, strings.Join(bad, ", "), strings.Join(allPrivileges[ot], ", ")))
-		}
-	}
-}
-
-// grantTarget is what a postgresql_grant applies to.
-type grantTarget struct {
-	on     string   // the ON clause ("" when nothing matched)
-	owners []string // owners of the objects (and of their schema)
-}
-
-type routineKinds struct {
-	keyword  string // FUNCTION / PROCEDURE / ROUTINE
-	plural   string
-	prokinds string
-}
-
-var routineTypes = map[string]routineKinds{
-	"function":  {"FUNCTION", "FUNCTIONS", "'f','a','w'"},
-	"procedure": {"PROCEDURE", "PROCEDURES", "'p'"},
-	"routine":   {"ROUTINE", "ROUTINES", "'f','a','w','p'"},
-}
-
-func relkinds(ot string) (kinds, aclType, keyword, plural string) {
-	if ot == "sequence" {
-		return "'S'", "s", "SEQUENCE", "SEQUENCES"
-	}
-	return "'r','v','m','f','p'", "r", "TABLE", "TABLES"
-}
-
-// namedObject is one object with its acl-ish data, used by target resolution and read.
-type namedObject struct {
-	name    string // as matched against `objects`
-	sqlName string // qualified SQL name (with signature for routines)
-	owner   string
-}
-
-func matchesObject(objects []string, o namedObject, bare string) bool {
-	if len(objects) == 0 {
-		return true
-	}
-	for _, want := range objects {
-		if want == bare || want == o.name || strings.ReplaceAll(want, " ", "") == strings.ReplaceAll(o.name, " ", "") {
-			return true
-		}
-	}
-	return false
-}
-
-// listObjects returns the objects of an in-schema or database-wide type that `objects` selects.
-func listObjects(ctx context.Context, q execer, m *grantModel) ([]namedObject, error) {
-	ot := m.ObjectType.ValueString()
-	schemaName := m.Schema.ValueString()
-	objects := setStrings(ctx, m.Objects)
-	var query string
-	var args []any
-	switch ot {
-	case "table", "sequence":
-		kinds, _, _, _ := relkinds(ot)
-		query = `SELECT c.relname, c.relname, pg_get_userbyid(c.relowner) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-		          WHERE n.nspname = $1 AND c.relkind IN (` + kinds + `)`
-		args = []any{schemaName}
-	case "function", "procedure", "routine":
-		query = `SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.proname, pg_get_userbyid(p.proowner)
-		           FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-		          WHERE n.nspname = $1 AND p.prokind IN (` + routineTypes[ot].prokinds + `)`
-		args = []any{schemaName}
-	case "foreign_data_wrapper":
-		query = `SELECT fdwname, fdwname, pg_get_userbyid(fdwowner) FROM pg_foreign_data_wrapper`
-	case "foreign_server":
-		query = `SELECT srvname, srvname, pg_get_userbyid(srvowner) FROM pg_foreign_server`
-	case "column":
-		query = `SELECT c.relname, c.relname, pg_get_userbyid(c.relowner) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-		          WHERE n.nspname = $1 AND c.relkind IN ('r','v','m','f','p')`
-		args = []any{schemaName}
-	default:
-		return nil, fmt.Errorf("unsupported object_type %q", ot)
-	}
-	rows, err := q.QueryContext(ctx, query, args...)
+	so, err := schemaOwner(ctx, tx, g.Schema)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []namedObject
-	for rows.Next() {
-		var o namedObject
-		var bare string
-		if err := rows.Scan(&o.name, &bare, &o.owner); err != nil {
-			return nil, err
-		}
-		if !matchesObject(objects, o, bare) {
-			continue
-		}
-		switch ot {
-		case "function", "procedure", "routine":
-			// name is "f(args)": qualify the bare name and keep the argument list
-			o.sqlName = qi(schemaName) + "." + qi(bare) + o.name[len(bare):]
-		case "foreign_data_wrapper", "foreign_server":
-			o.sqlName = qi(o.name)
-		default:
-			o.sqlName = qi(schemaName) + "." + qi(o.name)
-		}
-		out = append(out, o)
+	found := false
+	for _, o := range owners {
+		found = found || o == so
 	}
-	return out, rows.Err()
+	if !found {
+		owners = append(owners, so)
+	}
+	for i, o := range owners {
+		if o == "pg_database_owner" {
+			if owners[i], err = databaseOwner(ctx, tx, g.Database); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return owners, nil
 }
 
-func schemaOwner(ctx context.Context, q execer, schemaName string) (string, bool, error) {
-	var owner string
-	err := q.QueryRowContext(ctx, "SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = $1", schemaName).Scan(&owner)
-	if err == sql.ErrNoRows {
-		return "", false, nil
+func grantID(g grantSpec) string {
+	parts := []string{g.Role, g.Database}
+	if g.ObjectType != "database" && g.ObjectType != "foreign_data_wrapper" && g.ObjectType != "foreign_server" {
+		parts = append(parts, g.Schema)
 	}
-	return owner, err == nil, err
-}
-
-// target resolves the ON clause and the owners involved.
-func (r *grantResource) target(ctx context.Context, q execer, m *grantModel) (grantTarget, error) {
-	ot := m.ObjectType.ValueString()
-	schemaName := m.Schema.ValueString()
-	objects := setStrings(ctx, m.Objects)
-	var t grantTarget
-	switch ot {
-	case "database":
-		var owner string
-		if err := q.QueryRowContext(ctx, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = $1", m.Database.ValueString()).Scan(&owner); err != nil {
-			return t, fmt.Errorf("database %q: %w", m.Database.ValueString(), err)
-		}
-		t.on = "DATABASE " + qi(m.Database.ValueString())
-		t.owners = []string{owner}
-		return t, nil
-	case "schema":
-		owner, ok, err := schemaOwner(ctx, q, schemaName)
-		if err != nil {
-			return t, err
-		}
-		if !ok {
-			return t, fmt.Errorf("schema %q does not exist in database %q", schemaName, m.Database.ValueString())
-		}
-		t.on = "SCHEMA " + qi(schemaName)
-		t.owners = []string{owner}
-		return t, nil
-	}
-	if ot != "foreign_data_wrapper" && ot != "foreign_server" {
-		owner, ok, err := schemaOwner(ctx, q, schemaName)
-		if err != nil {
-			return t, err
-		}
-		if !ok {
-			return t, fmt.Errorf("schema %q does not exist in database %q", schemaName, m.Database.ValueString())
-		}
-		t.owners = append(t.owners, owner)
-	}
-	objs, err := listObjects(ctx, q, m)
-	if err != nil {
-		return t, err
-	}
-	for _, o := range objs {
-		t.owners = append(t.owners, o.owner)
-	}
-	if len(objects) == 0 && ot != "foreign_data_wrapper" && ot != "foreign_server" && ot != "column" {
-		switch ot {
-		case "table", "sequence":
-			_, _, _, plural := relkinds(ot)
-			t.on = "ALL " + plural + " IN SCHEMA " + qi(schemaName)
-		default:
-			t.on = "ALL " + routineTypes[ot].plural + " IN SCHEMA " + qi(schemaName)
-		}
-		return t, nil
-	}
-	if len(objs) == 0 {
-		return t, nil
-	}
-	names := make([]string, len(objs))
-	for i, o := range objs {
-		names[i] = o.sqlName
-	}
-	switch ot {
-	case "table", "sequence", "column":
-		_, _, keyword, _ := relkinds(ot)
-		t.on = keyword + " " + strings.Join(names, ", ")
-	case "function", "procedure", "routine":
-		t.on = routineTypes[ot].keyword + " " + strings.Join(names, ", ")
-	case "foreign_data_wrapper":
-		t.on = "FOREIGN DATA WRAPPER " + strings.Join(names, ", ")
-	case "foreign_server":
-		t.on = "FOREIGN SERVER " + strings.Join(names, ", ")
-	}
-	return t, nil
-}
-
-// grantLockKey names the catalog rows a grant rewrites, for lockObject.
-func grantLockKey(m *grantModel) string {
-	s := m.Schema.ValueString()
-	switch m.ObjectType.ValueString() {
-	case "database":
-		return "acl:database:" + m.Database.ValueString()
-	case "schema":
-		return "acl:schema:" + s
-	case "table", "sequence", "column":
-		return "acl:relations:" + s
-	case "function", "procedure", "routine":
-		return "acl:routines:" + s
-	default:
-		return "acl:" + m.ObjectType.ValueString()
-	}
-}
-
-func grantID(ctx context.Context, m *grantModel) string {
-	parts := []string{m.Role.ValueString(), m.Database.ValueString()}
-	if m.ObjectType.ValueString() != "database" {
-		parts = append(parts, m.Schema.ValueString())
-	}
-	parts = append(parts, m.ObjectType.ValueString())
-	objs := setStrings(ctx, m.Objects)
-	sort.Strings(objs)
-	parts = append(parts, objs...)
-	cols := setStrings(ctx, m.Columns)
-	sort.Strings(cols)
-	parts = append(parts, cols...)
+	parts = append(parts, g.ObjectType)
+	parts = append(parts, g.Objects...)
+	parts = append(parts, g.Columns...)
 	return strings.Join(parts, "_")
 }
 
-// apply revokes everything the role holds on the target and grants the requested privileges,
-// in one transaction (delete passes grant = false).
-func (r *grantResource) apply(ctx context.Context, m *grantModel, grant bool) error {
-	ot := m.ObjectType.ValueString()
-	role := m.Role.ValueString()
-	privs := setStrings(ctx, m.Privileges)
-	return r.client.WithTx(ctx, m.Database.ValueString(), func(tx *sql.Tx) error {
-		if !grant {
-			// Nothing left to revoke when the role or the schema is gone.
-			if ok, err := roleExists(ctx, tx, role); err != nil || !ok {
+// apply runs the real provider's transaction: the role's locks (and the database's for a
+// database grant), then, with the temporary memberships, REVOKE and (unless destroying) GRANT.
+// revokeWith is what the REVOKE is built from (the prior values on update).
+func (r *grantResource) apply(ctx context.Context, g, revokeWith grantSpec, grant bool) error {
+	return r.client.WithTx(ctx, g.Database, func(tx *sql.Tx) error {
+		if err := lockRole(ctx, tx, g.Role); err != nil {
+			return err
+		}
+		if g.ObjectType == "database" {
+			if err := lockDatabase(ctx, tx, g.Database); err != nil {
 				return err
 			}
-			if ot != "database" && ot != "foreign_data_wrapper" && ot != "foreign_server" {
-				if _, ok, err := schemaOwner(ctx, tx, m.Schema.ValueString()); err != nil || !ok {
-					return err
-				}
-			}
 		}
-		if err := lockRole(ctx, tx, role); err != nil {
-			return err
-		}
-		if err := lockObject(ctx, tx, grantLockKey(m)); err != nil {
-			return err
-		}
-		t, err := r.target(ctx, tx, m)
+		owners, err := rolesToGrant(ctx, tx, g)
 		if err != nil {
 			return err
 		}
-		if t.on == "" {
-			if grant && len(privs) > 0 {
-				return fmt.Errorf("no %s matching %v found in schema %q", ot, setStrings(ctx, m.Objects), m.Schema.ValueString())
+		return r.client.withRolesGranted(ctx, tx, owners, func() error {
+			if err := exec(ctx, tx, revokeStatement(revokeWith)); err != nil {
+				return fmt.Errorf("could not execute revoke query: %w", err)
 			}
-			return nil
-		}
-		return r.client.withRolesGranted(ctx, tx, t.owners, func() error {
-			grantee := roleSpec(role)
-			if ot == "column" {
-				cols := "(" + quoteAll(setStrings(ctx, m.Columns), qi) + ")"
-				if err := exec(ctx, tx, "REVOKE ALL PRIVILEGES "+cols+" ON "+t.on+" FROM "+grantee); err != nil {
-					return err
-				}
-				if !grant || len(privs) == 0 {
-					return nil
-				}
-				var parts []string
-				for _, p := range canonicalPrivileges(ot, privs) {
-					parts = append(parts, p+" "+cols)
-				}
-				stmt := "GRANT " + strings.Join(parts, ", ") + " ON " + t.on + " TO " + grantee
-				if m.WithGrantOption.ValueBool() {
-					stmt += " WITH GRANT OPTION"
-				}
-				return exec(ctx, tx, stmt)
-			}
-			if err := exec(ctx, tx, "REVOKE ALL PRIVILEGES ON "+t.on+" FROM "+grantee); err != nil {
-				return err
-			}
-			if !grant || len(privs) == 0 {
+			if !grant {
 				return nil
 			}
-			stmt := "GRANT " + privilegesForSQL(ot, privs) + " ON " + t.on + " TO " + grantee
-			if m.WithGrantOption.ValueBool() {
-				stmt += " WITH GRANT OPTION"
+			if stmt := grantStatement(g); stmt != "" {
+				return exec(ctx, tx, stmt)
 			}
-			return exec(ctx, tx, stmt)
+			return nil
 		})
 	})
 }
 
-// read refreshes the privileges; found is false when the role, database or schema is gone.
-func (r *grantResource) read(ctx context.Context, m *grantModel) (bool, error) {
-	db, err := r.client.DB(ctx, m.Database.ValueString())
+func roleOID(ctx context.Context, q execer, role string) (int64, error) {
+	if role == "public" {
+		return 0, nil
+	}
+	var oid int64
+	if err := q.QueryRowContext(ctx, "SELECT oid FROM pg_roles WHERE rolname = $1", role).Scan(&oid); err != nil {
+		return 0, fmt.Errorf("could not find oid for role %s: %w", role, err)
+	}
+	return oid, nil
+}
+
+// grantTargetExists is the real provider's existence check before a refresh: the database, the
+// role (unless public) and the schema (for in-schema object types).
+func (r *grantResource) grantTargetExists(ctx context.Context, database, role, schemaName, objectType string) (bool, error) {
+	def, err := r.client.DB(ctx, "")
 	if err != nil {
-		if isMissingDatabase(err) {
-			return false, nil
-		}
 		return false, err
 	}
-	role := m.Role.ValueString()
-	ot := m.ObjectType.ValueString()
-	var grantee int64
-	if !strings.EqualFold(role, "public") {
-		err := db.QueryRowContext(ctx, "SELECT oid::bigint FROM pg_roles WHERE rolname = $1", role).Scan(&grantee)
+	var one int
+	err = def.QueryRowContext(ctx, "SELECT 1 FROM pg_database WHERE datname=$1", database).Scan(&one)
+	if err == sql.ErrNoRows {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("could not check if database exists: %w", err)
+	}
+	db, err := r.client.DB(ctx, database)
+	if err != nil {
+		return false, err
+	}
+	if role != "public" {
+		if ok, err := roleExists(ctx, db, role); err != nil || !ok {
+			return false, err
+		}
+	}
+	if objectType != "database" && objectType != "foreign_data_wrapper" && objectType != "foreign_server" && schemaName != "" {
+		err := db.QueryRowContext(ctx, "SELECT 1 FROM pg_namespace WHERE nspname=$1", schemaName).Scan(&one)
 		if err == sql.ErrNoRows {
 			return false, nil
 		}
 		if err != nil {
-			return false, err
+			return false, fmt.Errorf("could not check if schema exists: %w", err)
 		}
 	}
-	schemaName := m.Schema.ValueString()
-	if ot != "database" && ot != "foreign_data_wrapper" && ot != "foreign_server" {
-		if _, ok, err := schemaOwner(ctx, db, schemaName); err != nil || !ok {
-			return false, err
+	return true, nil
+}
+
+// read refreshes privileges as the real provider does: what the role holds on the database or
+// schema; for objects, the privileges of the first object (of those selected) that differ from
+// the state. found is false when the database, role or schema is gone.
+func (r *grantResource) read(ctx context.Context, m *grantModel) (bool, error) {
+	g := m.spec(ctx)
+	if ok, err := r.grantTargetExists(ctx, g.Database, g.Role, g.Schema, g.ObjectType); err != nil || !ok {
+		return false, err
+	}
+	m.ID = types.StringValue(grantID(g))
+	db, err := r.client.DB(ctx, g.Database)
+	if err != nil {
+		return false, err
+	}
+	oid, err := roleOID(ctx, db, g.Role)
+	if err != nil {
+		return false, err
+	}
+	setIfDifferent := func(granted []string) {
+		if !privilegesEqual(g.ObjectType, granted, g.Privileges) {
+			m.Privileges = stringSet(granted)
 		}
 	}
-	// One row per selected object: its name and the privileges the grantee holds on it.
 	var query string
-	args := []any{grantee, m.WithGrantOption.ValueBool()}
-	held := `ARRAY(SELECT DISTINCT a.privilege_type FROM aclexplode(%s) a WHERE a.grantee = $1 AND (a.is_grantable OR NOT $2) ORDER BY 1)`
-	switch ot {
-	case "database":
-		query = `SELECT datname, datname, ` + fmt.Sprintf(held, "COALESCE(datacl, acldefault('d', datdba))") + ` FROM pg_database WHERE datname = current_database()`
-	case "schema":
-		query = `SELECT nspname, nspname, ` + fmt.Sprintf(held, "COALESCE(nspacl, acldefault('n', nspowner))") + ` FROM pg_namespace WHERE nspname = $3`
-		args = append(args, schemaName)
-	case "table", "sequence":
-		kinds, aclType, _, _ := relkinds(ot)
-		query = `SELECT c.relname, c.relname, ` + fmt.Sprintf(held, "COALESCE(c.relacl, acldefault('"+aclType+"', c.relowner))") + `
-		           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $3 AND c.relkind IN (` + kinds + `)`
-		args = append(args, schemaName)
-	case "function", "procedure", "routine":
-		query = `SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.proname, ` +
-			fmt.Sprintf(held, "COALESCE(p.proacl, acldefault('f', p.proowner))") + `
-		           FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $3 AND p.prokind IN (` + routineTypes[ot].prokinds + `)`
-		args = append(args, schemaName)
-	case "foreign_data_wrapper":
-		query = `SELECT fdwname, fdwname, ` + fmt.Sprintf(held, "COALESCE(fdwacl, acldefault('F', fdwowner))") + ` FROM pg_foreign_data_wrapper`
-	case "foreign_server":
-		query = `SELECT srvname, srvname, ` + fmt.Sprintf(held, "COALESCE(srvacl, acldefault('S', srvowner))") + ` FROM pg_foreign_server`
-	case "column":
-		objs := setStrings(ctx, m.Objects)
-		table := ""
-		if len(objs) > 0 {
-			table = objs[0]
+	var args []any
+	switch g.ObjectType {
+	case "database", "schema", "foreign_data_wrapper", "foreign_server":
+		acl := map[string]string{
+			"database":             "SELECT (aclexplode(datacl)).* FROM pg_database WHERE datname=$1",
+			"schema":               "SELECT (aclexplode(nspacl)).* FROM pg_namespace WHERE nspname=$1",
+			"foreign_data_wrapper": "SELECT (pg_catalog.aclexplode(fdwacl)).* FROM pg_catalog.pg_foreign_data_wrapper WHERE fdwname=$1",
+			"foreign_server":       "SELECT (pg_catalog.aclexplode(srvacl)).* FROM pg_catalog.pg_foreign_server WHERE srvname=$1",
+		}[g.ObjectType]
+		name := map[string]string{"database": g.Database, "schema": g.Schema}[g.ObjectType]
+		if name == "" && len(g.Objects) > 0 {
+			name = g.Objects[0]
 		}
-		query = `SELECT a.attname, a.attname, ` + fmt.Sprintf(held, "a.attacl") + `
-		           FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-		          WHERE n.nspname = $3 AND c.relname = $4 AND a.attnum > 0 AND NOT a.attisdropped`
-		args = append(args, schemaName, table)
+		var privs pq.StringArray
+		if err := db.QueryRowContext(ctx, "SELECT array_agg(privilege_type) FROM ("+acl+") as privileges WHERE grantee = $2", name, oid).Scan(&privs); err != nil {
+			return false, fmt.Errorf("could not read privileges for %s %s: %w", g.ObjectType, name, err)
+		}
+		setIfDifferent(privs)
+		return true, nil
+	case "column":
+		return true, r.readColumns(ctx, db, m, g)
+	case "function", "procedure", "routine":
+		query = `SELECT pg_proc.proname, array_remove(array_agg(privilege_type), NULL)
+FROM pg_proc
+JOIN pg_namespace ON pg_namespace.oid = pg_proc.pronamespace
+LEFT JOIN (
+    select acls.* from (SELECT proname, pronamespace, (aclexplode(proacl)).* FROM pg_proc) acls
+    WHERE grantee = $1
+) privs
+USING (proname, pronamespace)
+      WHERE nspname = $2
+GROUP BY pg_proc.proname`
+		args = []any{oid, g.Schema}
 	default:
-		return false, fmt.Errorf("unsupported object_type %q", ot)
+		query = `SELECT pg_class.relname, array_remove(array_agg(privilege_type), NULL)
+FROM pg_class
+JOIN pg_namespace ON pg_namespace.oid = pg_class.relnamespace
+LEFT JOIN (
+    SELECT acls.* FROM (SELECT relname, relnamespace, relkind, (aclexplode(relacl)).* FROM pg_class c) as acls
+    WHERE grantee=$1
+) privs
+USING (relname, relnamespace, relkind)
+WHERE nspname = $2 AND relkind = $3
+GROUP BY pg_class.relname`
+		args = []any{oid, g.Schema, relkinds[g.ObjectType]}
 	}
 	rows, err := db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return false, err
 	}
 	defer rows.Close()
-	selectors := setStrings(ctx, m.Objects)
-	if ot == "column" {
-		selectors = setStrings(ctx, m.Columns)
+	selected := map[string]bool{}
+	for _, o := range g.Objects {
+		selected[o] = true
 	}
-	perObject := map[string][]string{}
 	for rows.Next() {
-		var name, bare string
+		var name string
 		var privs pq.StringArray
-		if err := rows.Scan(&name, &bare, &privs); err != nil {
+		if err := rows.Scan(&name, &privs); err != nil {
 			return false, err
 		}
-		if !matchesObject(selectors, namedObject{name: name}, bare) {
+		if len(selected) > 0 && !selected[name] {
 			continue
 		}
-		perObject[name] = append(perObject[name], privs...) // creates the key even when empty
+		if !privilegesEqual(g.ObjectType, privs, g.Privileges) {
+			m.Privileges = stringSet(privs)
+			break
+		}
+	}
+	return true, rows.Err()
+}
+
+// readColumns is the real provider's refresh of a column grant: the privilege on each column of
+// the table; columns that lack it are dropped from the state.
+func (r *grantResource) readColumns(ctx context.Context, db *sql.DB, m *grantModel, g grantSpec) error {
+	if len(g.Objects) == 0 || len(g.Privileges) == 0 {
+		return nil
+	}
+	rows, err := db.QueryContext(ctx, `
+SELECT relname AS table_name, attname AS column_name, array_agg(privilege_type) AS column_privileges
+FROM (SELECT relname, attname, (aclexplode(attacl)).*
+      FROM pg_class
+               JOIN pg_namespace ON pg_class.relnamespace = pg_namespace.oid
+               JOIN pg_attribute ON pg_class.oid = attrelid
+      WHERE nspname = $2
+        AND relname = $3
+        AND relkind = $4)
+         AS col_privs
+         JOIN pg_roles ON pg_roles.oid = col_privs.grantee
+WHERE rolname = $1
+  AND privilege_type = $5
+GROUP BY col_privs.relname, col_privs.attname, col_privs.privilege_type
+ORDER BY col_privs.attname`, g.Role, g.Schema, g.Objects[0], "r", g.Privileges[0])
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	missing := map[string]bool{}
+	for _, c := range g.Columns {
+		missing[c] = true
+	}
+	for rows.Next() {
+		var table, column string
+		var privs pq.StringArray
+		if err := rows.Scan(&table, &column, &privs); err != nil {
+			return err
+		}
+		delete(missing, column)
+		if !sameStringSets(privs, g.Privileges) {
+			m.Privileges = stringSet(privs)
+			break
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return false, err
+		return err
 	}
-	var sets [][]string
-	for _, p := range perObject {
-		sets = append(sets, p)
-	}
-	// A selected object that does not exist holds nothing.
-	for _, want := range selectors {
-		found := false
-		for name := range perObject {
-			if name == want || strings.HasPrefix(name, want+"(") || strings.ReplaceAll(name, " ", "") == strings.ReplaceAll(want, " ", "") {
-				found = true
+	if len(missing) > 0 {
+		var kept []string
+		for _, c := range g.Columns {
+			if !missing[c] {
+				kept = append(kept, c)
 			}
 		}
-		if !found {
-			sets = append(sets, nil)
-		}
+		m.Columns = stringSet(kept)
 	}
-	prior := setStrings(ctx, m.Privileges)
-	if len(sets) == 0 {
-		// "All objects" of a type in a schema that has none: nothing to compare, keep the state.
-		return true, nil
+	return nil
+}
+
+func (r *grantResource) createOrUpdate(ctx context.Context, plan *grantModel, revokeWith grantSpec) error {
+	g := plan.spec(ctx)
+	if err := g.validate(); err != nil {
+		return err
 	}
-	m.Privileges = stringSet(keepSpelling(ot, prior, intersect(sets)))
-	return true, nil
+	if err := r.apply(ctx, g, revokeWith, true); err != nil {
+		return err
+	}
+	plan.ID = types.StringValue(grantID(g))
+	_, err := r.read(ctx, plan)
+	return err
 }
 
 func (r *grantResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -527,11 +532,10 @@ func (r *grantResource) Create(ctx context.Context, req resource.CreateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := r.apply(ctx, &plan, true); err != nil {
+	if err := r.createOrUpdate(ctx, &plan, plan.spec(ctx)); err != nil {
 		errDiag(&resp.Diagnostics, fmt.Sprintf("Could not execute grant for role %s on %s", plan.Role.ValueString(), plan.ObjectType.ValueString()), err)
 		return
 	}
-	plan.ID = types.StringValue(grantID(ctx, &plan))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -554,16 +558,19 @@ func (r *grantResource) Read(ctx context.Context, req resource.ReadRequest, resp
 }
 
 func (r *grantResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan grantModel
+	var plan, state grantModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := r.apply(ctx, &plan, true); err != nil {
+	// The REVOKE is built from the prior values of what changed (only privileges can change in place).
+	revokeWith := plan.spec(ctx)
+	revokeWith.Privileges = state.spec(ctx).Privileges
+	if err := r.createOrUpdate(ctx, &plan, revokeWith); err != nil {
 		errDiag(&resp.Diagnostics, fmt.Sprintf("Could not execute grant for role %s on %s", plan.Role.ValueString(), plan.ObjectType.ValueString()), err)
 		return
 	}
-	plan.ID = types.StringValue(grantID(ctx, &plan))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -573,10 +580,8 @@ func (r *grantResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := r.apply(ctx, &state, false); err != nil {
-		if isMissingDatabase(err) {
-			return
-		}
+	g := state.spec(ctx)
+	if err := r.apply(ctx, g, g, false); err != nil {
 		errDiag(&resp.Diagnostics, fmt.Sprintf("Could not revoke grant for role %s on %s", state.Role.ValueString(), state.ObjectType.ValueString()), err)
 	}
 }

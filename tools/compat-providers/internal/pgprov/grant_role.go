@@ -6,11 +6,9 @@ import (
 	"fmt"
 	"strconv"
 
+	"aurora-cdktf/tools/compat-providers/internal/sdkcompat"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -33,14 +31,16 @@ func (r *grantRoleResource) Schema(_ context.Context, _ resource.SchemaRequest, 
 	resp.Schema = schema.Schema{
 		Description: describe("Grants a role to another role."),
 		Attributes: map[string]schema.Attribute{
-			"id":         idAttribute(),
-			"role":       replaceString(true, "The name of the role that is granted a new membership"),
-			"grant_role": replaceString(true, "The name of the role that is granted to role"),
-			"with_admin_option": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(false),
-				Description:   "Permit the grant recipient to grant it to others",
-				PlanModifiers: []planmodifier.Bool{boolplanmodifier.RequiresReplace()}},
+			"id":                idAttribute(),
+			"role":              replaceString(true, "The name of the role that is granted a new membership"),
+			"grant_role":        replaceString(true, "The name of the role that is granted to role"),
+			"with_admin_option": replaceBool("Permit the grant recipient to grant it to others"),
 		},
 	}
+}
+
+var grantRoleRules = map[string]sdkcompat.Attribute{
+	"with_admin_option": {Default: false},
 }
 
 func grantRoleID(m *grantRoleModel) string {

@@ -1,100 +1,72 @@
 package pgprov
 
-import (
-	"sort"
-	"strings"
-)
+import "fmt"
 
-// allPrivileges lists what ALL means for each object type of postgresql_grant and
-// postgresql_default_privileges.
-var allPrivileges = map[string][]string{
-	"database":             {"CREATE", "CONNECT", "TEMPORARY"},
-	"schema":               {"CREATE", "USAGE"},
-	"table":                {"SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"},
-	"sequence":             {"USAGE", "SELECT", "UPDATE"},
-	"function":             {"EXECUTE"},
-	"procedure":            {"EXECUTE"},
-	"routine":              {"EXECUTE"},
-	"foreign_data_wrapper": {"USAGE"},
-	"foreign_server":       {"USAGE"},
-	"column":               {"SELECT", "INSERT", "UPDATE", "REFERENCES"},
-	"type":                 {"USAGE"},
+// allowedPrivileges lists, per object type, the privilege names the real provider accepts, in
+// upper case only as it does ("ALL" included).
+var allowedPrivileges = map[string][]string{
+	"database":             {"ALL", "CREATE", "CONNECT", "TEMPORARY"},
+	"table":                {"ALL", "SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"},
+	"sequence":             {"ALL", "USAGE", "SELECT", "UPDATE"},
+	"schema":               {"ALL", "CREATE", "USAGE"},
+	"function":             {"ALL", "EXECUTE"},
+	"procedure":            {"ALL", "EXECUTE"},
+	"routine":              {"ALL", "EXECUTE"},
+	"type":                 {"ALL", "USAGE"},
+	"foreign_data_wrapper": {"ALL", "USAGE"},
+	"foreign_server":       {"ALL", "USAGE"},
+	"column":               {"ALL", "SELECT", "INSERT", "UPDATE", "REFERENCES"},
 }
 
-// canonicalPrivileges upper-cases, maps TEMP to TEMPORARY and expands ALL [PRIVILEGES].
-func canonicalPrivileges(objectType string, privs []string) []string {
-	set := map[string]bool{}
+// validatePrivileges is the real provider's check before it applies privileges: each must be one
+// of the type's allowed names, exactly (so "select" is refused).
+func validatePrivileges(objectType string, privs []string) error {
+	allowed, ok := allowedPrivileges[objectType]
+	if !ok {
+		return fmt.Errorf("unknown object type %s", objectType)
+	}
 	for _, p := range privs {
-		u := strings.ToUpper(strings.TrimSpace(p))
-		switch u {
-		case "TEMP":
-			u = "TEMPORARY"
-		case "ALL", "ALL PRIVILEGES":
-			for _, a := range allPrivileges[objectType] {
-				set[a] = true
-			}
-			continue
+		found := false
+		for _, a := range allowed {
+			found = found || a == p
 		}
-		set[u] = true
-	}
-	out := make([]string, 0, len(set))
-	for p := range set {
-		out = append(out, p)
-	}
-	sort.Strings(out)
-	return out
-}
-
-// privilegesForSQL renders a privilege list for GRANT.
-func privilegesForSQL(objectType string, privs []string) string {
-	return strings.Join(canonicalPrivileges(objectType, privs), ", ")
-}
-
-// invalidPrivileges returns the privileges that do not apply to the object type.
-func invalidPrivileges(objectType string, privs []string) []string {
-	allowed := map[string]bool{}
-	for _, a := range allPrivileges[objectType] {
-		allowed[a] = true
-	}
-	var bad []string
-	for _, p := range canonicalPrivileges(objectType, privs) {
-		if !allowed[p] {
-			bad = append(bad, p)
+		if !found {
+			return fmt.Errorf("%s is not an allowed privilege for object type %s", p, objectType)
 		}
 	}
-	return bad
+	return nil
 }
 
-// intersect returns the privileges present in every set.
-func intersect(sets [][]string) []string {
-	if len(sets) == 0 {
-		return nil
+// privilegesEqual is the real provider's comparison of what a refresh found with what the state
+// holds: the same set, or "ALL" in the state and exactly all of the type's privileges granted.
+func privilegesEqual(objectType string, granted, wanted []string) bool {
+	if sameStringSets(dedupe(granted), dedupe(wanted)) {
+		return true
 	}
-	count := map[string]int{}
-	for _, s := range sets {
-		seen := map[string]bool{}
-		for _, p := range s {
-			if !seen[p] {
-				seen[p] = true
-				count[p]++
-			}
+	hasAll := false
+	for _, w := range wanted {
+		hasAll = hasAll || w == "ALL"
+	}
+	if !hasAll {
+		return false
+	}
+	var implicit []string
+	for _, p := range allowedPrivileges[objectType] {
+		if p != "ALL" {
+			implicit = append(implicit, p)
 		}
 	}
+	return sameStringSets(dedupe(granted), implicit)
+}
+
+func dedupe(values []string) []string {
+	seen := map[string]bool{}
 	var out []string
-	for p, n := range count {
-		if n == len(sets) {
-			out = append(out, p)
+	for _, v := range values {
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
 		}
 	}
-	sort.Strings(out)
 	return out
-}
-
-// keepSpelling returns prior when it denotes the same privileges as actual (so "select" or "ALL"
-// in the configuration does not show as drift), else actual.
-func keepSpelling(objectType string, prior, actual []string) []string {
-	if sameStringSets(canonicalPrivileges(objectType, prior), canonicalPrivileges(objectType, actual)) {
-		return prior
-	}
-	return actual
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"aurora-cdktf/tools/compat-providers/internal/sdkcompat"
 	"aurora-cdktf/tools/compat-providers/internal/standin"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -98,7 +99,7 @@ func (p *pgProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *p
 				Description: "SSL client certificate if required by the database.",
 				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
 					"cert":      schema.StringAttribute{Required: true, Description: "The SSL client certificate file path. The file must contain PEM encoded data."},
-					"key":       schema.StringAttribute{Required: true, Sensitive: true, Description: "The SSL client certificate private key file path. The file must contain PEM encoded data."},
+					"key":       schema.StringAttribute{Required: true, Description: "The SSL client certificate private key file path. The file must contain PEM encoded data."},
 					"sslinline": schema.BoolAttribute{Optional: true, Description: "Must be set to true if you are inlining the cert/key instead of using a file path."},
 				}},
 			},
@@ -257,6 +258,18 @@ func (p *pgProvider) Resources(context.Context) []func() resource.Resource {
 		newGrantRoleResource,
 		newDatabaseResource,
 	}
+}
+
+// LegacyRules are the SDKv2 plan rules of the resources (see package sdkcompat): the real
+// provider's defaults, and the arguments whose unset value a refresh stores as the zero value.
+var LegacyRules = sdkcompat.Rules{
+	"postgresql_role":               roleRules,
+	"postgresql_schema":             schemaRules,
+	"postgresql_grant":              grantRules,
+	"postgresql_default_privileges": defaultPrivilegesRules,
+	"postgresql_extension":          extensionRules,
+	"postgresql_grant_role":         grantRoleRules,
+	"postgresql_database":           databaseRules,
 }
 
 func (p *pgProvider) DataSources(context.Context) []func() datasource.DataSource { return nil }

@@ -2,19 +2,19 @@ package pgprov
 
 import (
 	"context"
+	"crypto/md5"
 	"database/sql"
+	"encoding/hex"
 	"fmt"
 	"strconv"
 	"strings"
 
+	"aurora-cdktf/tools/compat-providers/internal/sdkcompat"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/lib/pq"
 )
@@ -49,12 +49,31 @@ type roleModel struct {
 	SkipReassignOwned               types.Bool   `tfsdk:"skip_reassign_owned"`
 }
 
-func (r *roleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_role"
+// roleRules are the real provider's defaults (and the arguments whose unset value a refresh
+// stores as the zero value).
+var roleRules = map[string]sdkcompat.Attribute{
+	"superuser":                           {Default: false},
+	"create_database":                     {Default: false},
+	"create_role":                         {Default: false},
+	"inherit":                             {Default: true},
+	"login":                               {Default: false},
+	"replication":                         {Default: false},
+	"bypass_row_level_security":           {Default: false},
+	"connection_limit":                    {Default: -1},
+	"encrypted_password":                  {Default: true},
+	"valid_until":                         {Default: "infinity"},
+	"skip_drop_role":                      {Default: false},
+	"skip_reassign_owned":                 {Default: false},
+	"password":                            {},
+	"roles":                               {},
+	"search_path":                         {},
+	"statement_timeout":                   {},
+	"idle_in_transaction_session_timeout": {},
+	"assume_role":                         {},
 }
 
-func optBool(def bool, desc string) schema.BoolAttribute {
-	return schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(def), Description: desc}
+func (r *roleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_role"
 }
 
 func (r *roleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -63,36 +82,30 @@ func (r *roleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 		Attributes: map[string]schema.Attribute{
 			"id":                        idAttribute("name"),
 			"name":                      schema.StringAttribute{Required: true, Description: "The name of the role"},
-			"superuser":                 optBool(false, `Determine whether the new role is a "superuser"`),
-			"create_database":           optBool(false, "Define a role's ability to create databases"),
-			"create_role":               optBool(false, "Determine whether this role will be permitted to create new roles"),
-			"inherit":                   optBool(true, `Determine whether a role "inherits" the privileges of roles it is a member of`),
-			"login":                     optBool(false, "Determine whether a role is allowed to log in"),
-			"replication":               optBool(false, "Determine whether a role is allowed to initiate streaming replication or put the system in and out of backup mode"),
-			"bypass_row_level_security": optBool(false, "Determine whether a role bypasses every row-level security (RLS) policy"),
-			"connection_limit": schema.Int64Attribute{Optional: true, Computed: true, Default: int64default.StaticInt64(-1),
-				Description: "How many concurrent connections can be made with this role"},
-			"encrypted_password": optBool(true, "Control whether the password is stored encrypted in the system catalogs (the stand-in always stores a SCRAM-SHA-256 verifier)"),
-			"encrypted":          schema.StringAttribute{Optional: true, DeprecationMessage: "Rename PostgreSQL role resource attribute \"encrypted\" to \"encrypted_password\""},
-			"password":           schema.StringAttribute{Optional: true, Sensitive: true, Description: "Sets the role's password"},
+			"superuser":                 optBool(`Determine whether the new role is a "superuser"`),
+			"create_database":           optBool("Define a role's ability to create databases"),
+			"create_role":               optBool("Determine whether this role will be permitted to create new roles"),
+			"inherit":                   optBool(`Determine whether a role "inherits" the privileges of roles it is a member of`),
+			"login":                     optBool("Determine whether a role is allowed to log in"),
+			"replication":               optBool("Determine whether a role is allowed to initiate streaming replication or put the system in and out of backup mode"),
+			"bypass_row_level_security": optBool("Determine whether a role bypasses every row-level security (RLS) policy"),
+			"connection_limit":          optInt("How many concurrent connections can be made with this role"),
+			"encrypted_password":        optBool("Control whether the password is stored encrypted in the system catalogs"),
+			"encrypted":                 schema.StringAttribute{Optional: true, DeprecationMessage: "Rename PostgreSQL role resource attribute \"encrypted\" to \"encrypted_password\""},
+			"password":                  schema.StringAttribute{Optional: true, Sensitive: true, Description: "Sets the role's password"},
 			"password_wo": schema.StringAttribute{Optional: true, Sensitive: true, WriteOnly: true,
 				Description: "Sets the role's password without storing it in the state file."},
-			"password_wo_version": schema.StringAttribute{Optional: true,
-				Description: "Prevents applies from updating the role password on every apply unless the value changes."},
-			"valid_until": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString("infinity"),
-				Description: "Sets a date and time after which the role's password is no longer valid"},
-			"roles": schema.SetAttribute{ElementType: types.StringType, Optional: true, Computed: true,
-				Default: setdefault.StaticValue(emptyStringSet()), Description: "Role(s) to grant to this new role"},
-			"search_path": schema.ListAttribute{ElementType: types.StringType, Optional: true, Computed: true,
-				Default: listdefault.StaticValue(stringList(nil)), Description: "Sets the role's search path"},
-			"statement_timeout": schema.Int64Attribute{Optional: true, Computed: true, Default: int64default.StaticInt64(0),
-				Description: "Abort any statement that takes more than the specified number of milliseconds"},
-			"idle_in_transaction_session_timeout": schema.Int64Attribute{Optional: true, Computed: true, Default: int64default.StaticInt64(0),
-				Description: "Terminate any session with an open transaction that has been idle for longer than the specified duration in milliseconds"},
-			"assume_role": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString(""),
-				Description: "Role to switch to at login"},
-			"skip_drop_role":      optBool(false, "Skip actually running the DROP ROLE command when removing a ROLE from PostgreSQL"),
-			"skip_reassign_owned": optBool(false, "Skip actually running the REASSIGN OWNED command when removing a role from PostgreSQL"),
+			"password_wo_version": optString("Prevents applies from updating the role password on every apply unless the value changes."),
+			"valid_until":         optString("Sets a date and time after which the role's password is no longer valid"),
+			"roles": schema.SetAttribute{ElementType: types.StringType, Optional: true,
+				Description: "Role(s) to grant to this new role"},
+			"search_path": schema.ListAttribute{ElementType: types.StringType, Optional: true,
+				Description: "Sets the role's search path"},
+			"statement_timeout":                   optInt("Abort any statement that takes more than the specified number of milliseconds"),
+			"idle_in_transaction_session_timeout": optInt("Terminate any session with an open transaction that has been idle for longer than the specified duration in milliseconds"),
+			"assume_role":                         optString("Role to switch to at login"),
+			"skip_drop_role":                      optBool("Skip actually running the DROP ROLE command when removing a ROLE from PostgreSQL"),
+			"skip_reassign_owned":                 optBool("Skip actually running the REASSIGN OWNED command when removing a role from PostgreSQL"),
 		},
 	}
 }
@@ -107,161 +120,198 @@ func (r *roleResource) ValidateConfig(ctx context.Context, req resource.Validate
 		resp.Diagnostics.AddAttributeError(path.Root("password_wo"), "Conflicting configuration arguments",
 			`"password_wo": conflicts with password`)
 	}
+	if !m.Password.IsNull() && !m.PasswordWOVersion.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("password_wo_version"), "Conflicting configuration arguments",
+			`"password_wo_version": conflicts with password`)
+	}
 	if !m.PasswordWOVersion.IsNull() && m.PasswordWO.IsNull() {
 		resp.Diagnostics.AddAttributeError(path.Root("password_wo_version"), "Missing required argument",
 			`"password_wo_version": all of `+"`password_wo,password_wo_version`"+` must be specified`)
 	}
-	if !m.ConnectionLimit.IsNull() && !m.ConnectionLimit.IsUnknown() && m.ConnectionLimit.ValueInt64() < -1 {
-		resp.Diagnostics.AddAttributeError(path.Root("connection_limit"), "Invalid connection_limit", "connection_limit must be -1 or greater")
+	if !m.PasswordWO.IsNull() && m.PasswordWOVersion.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("password_wo"), "Missing required argument",
+			`"password_wo": all of `+"`password_wo,password_wo_version`"+` must be specified`)
 	}
-	if !m.Name.IsNull() && !m.Name.IsUnknown() && m.Name.ValueString() == "" {
-		resp.Diagnostics.AddAttributeError(path.Root("name"), "Invalid name", "name must not be empty")
+	for _, t := range []struct {
+		name string
+		v    types.Int64
+		min  int64
+	}{{"connection_limit", m.ConnectionLimit, -1}, {"statement_timeout", m.StatementTimeout, 0},
+		{"idle_in_transaction_session_timeout", m.IdleInTransactionSessionTimeout, 0}} {
+		if !t.v.IsNull() && !t.v.IsUnknown() && t.v.ValueInt64() < t.min {
+			resp.Diagnostics.AddAttributeError(path.Root(t.name), "Invalid Attribute Value",
+				fmt.Sprintf("expected %s to be at least (%d), got %d", t.name, t.min, t.v.ValueInt64()))
+		}
 	}
 }
 
-func boolWord(v types.Bool, yes, no string) string {
-	if v.ValueBool() {
+// roleOptions is what CREATE ROLE is built from (the planned values, defaults filled in).
+type roleOptions struct {
+	Password          string // "" = none
+	EncryptedPassword bool
+	ValidUntil        string
+	ConnectionLimit   int64
+	Superuser         bool
+	CreateDatabase    bool
+	CreateRole        bool
+	Inherit           bool
+	Login             bool
+	BypassRLS         bool
+	Replication       bool
+}
+
+func word(b bool, yes, no string) string {
+	if b {
 		return yes
 	}
 	return no
 }
 
-// roleFlagClauses renders the role options; only those in `which` (all when nil).
-func roleFlagClauses(m *roleModel, which map[string]bool) []string {
-	var out []string
-	add := func(key, clause string) {
-		if which == nil || which[key] {
-			out = append(out, clause)
+// createRoleStatement renders CREATE ROLE in the real provider's form: the password first
+// (ENCRYPTED PASSWORD '<clear text>', or PASSWORD NULL), then VALID UNTIL, CONNECTION LIMIT and the
+// flags, e.g. `CREATE ROLE "x" WITH ENCRYPTED PASSWORD '…' VALID UNTIL 'infinity' CONNECTION LIMIT
+// -1 NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT LOGIN NOBYPASSRLS NOREPLICATION`.
+func createRoleStatement(name string, o roleOptions) string {
+	var opts []string
+	if o.Password != "" {
+		if strings.ToUpper(o.Password) == "NULL" {
+			opts = append(opts, "PASSWORD NULL")
+		} else {
+			opts = append(opts, word(o.EncryptedPassword, "ENCRYPTED", "UNENCRYPTED"), "PASSWORD '"+sqlText(o.Password)+"'")
 		}
 	}
-	add("login", boolWord(m.Login, "LOGIN", "NOLOGIN"))
-	add("superuser", boolWord(m.Superuser, "SUPERUSER", "NOSUPERUSER"))
-	add("create_database", boolWord(m.CreateDatabase, "CREATEDB", "NOCREATEDB"))
-	add("create_role", boolWord(m.CreateRole, "CREATEROLE", "NOCREATEROLE"))
-	add("inherit", boolWord(m.Inherit, "INHERIT", "NOINHERIT"))
-	add("replication", boolWord(m.Replication, "REPLICATION", "NOREPLICATION"))
-	add("bypass_row_level_security", boolWord(m.BypassRowLevelSecurity, "BYPASSRLS", "NOBYPASSRLS"))
-	add("connection_limit", fmt.Sprintf("CONNECTION LIMIT %d", m.ConnectionLimit.ValueInt64()))
-	add("valid_until", "VALID UNTIL "+ql(validUntilOrInfinity(m.ValidUntil)))
-	return out
+	if v := o.ValidUntil; v != "" {
+		if strings.ToLower(v) == "infinity" {
+			opts = append(opts, "VALID UNTIL 'infinity'")
+		} else {
+			opts = append(opts, "VALID UNTIL '"+sqlText(v)+"'")
+		}
+	}
+	opts = append(opts,
+		fmt.Sprintf("CONNECTION LIMIT %d", o.ConnectionLimit),
+		word(o.Superuser, "SUPERUSER", "NOSUPERUSER"),
+		word(o.CreateDatabase, "CREATEDB", "NOCREATEDB"),
+		word(o.CreateRole, "CREATEROLE", "NOCREATEROLE"),
+		word(o.Inherit, "INHERIT", "NOINHERIT"),
+		word(o.Login, "LOGIN", "NOLOGIN"),
+		word(o.BypassRLS, "BYPASSRLS", "NOBYPASSRLS"),
+		word(o.Replication, "REPLICATION", "NOREPLICATION"))
+	return "CREATE ROLE " + qi(name) + " WITH " + strings.Join(opts, " ")
 }
 
-func validUntilOrInfinity(v types.String) string {
-	if v.IsNull() || v.IsUnknown() || v.ValueString() == "" || strings.EqualFold(v.ValueString(), "NULL") {
-		return "infinity"
+// searchPathStatement is what the real provider sends after every create and update:
+// `ALTER ROLE "x" SET search_path TO DEFAULT` when search_path is empty.
+func searchPathStatement(name string, searchPath []string) (string, error) {
+	to := "DEFAULT"
+	if len(searchPath) > 0 {
+		q := make([]string, len(searchPath))
+		for i, p := range searchPath {
+			if strings.Contains(p, ", ") {
+				return "", fmt.Errorf("search_path cannot contain `, `: %v", p)
+			}
+			q[i] = qi(p)
+		}
+		to = strings.Join(q, ", ")
 	}
-	return v.ValueString()
+	return "ALTER ROLE " + qi(name) + " SET search_path TO " + to, nil
 }
 
-// setRoleConfig applies (or resets) the per-role settings that differ from old (all when old is nil).
-func setRoleConfig(ctx context.Context, tx *sql.Tx, role string, m, old *roleModel) error {
-	q := qi(role)
-	sp := setStrings(ctx, m.SearchPath)
-	if old == nil || !equalLists(sp, setStrings(ctx, old.SearchPath)) {
-		if len(sp) > 0 {
-			if err := exec(ctx, tx, "ALTER ROLE "+q+" SET search_path TO "+quoteAll(sp, qi)); err != nil {
-				return err
-			}
-		} else if old != nil {
-			if err := exec(ctx, tx, "ALTER ROLE "+q+" RESET search_path"); err != nil {
-				return err
-			}
-		}
+func (m *roleModel) options(password string) roleOptions {
+	return roleOptions{
+		Password: password, EncryptedPassword: m.EncryptedPassword.ValueBool(), ValidUntil: m.ValidUntil.ValueString(),
+		ConnectionLimit: m.ConnectionLimit.ValueInt64(), Superuser: m.Superuser.ValueBool(),
+		CreateDatabase: m.CreateDatabase.ValueBool(), CreateRole: m.CreateRole.ValueBool(), Inherit: m.Inherit.ValueBool(),
+		Login: m.Login.ValueBool(), BypassRLS: m.BypassRowLevelSecurity.ValueBool(), Replication: m.Replication.ValueBool(),
 	}
-	for _, s := range []struct {
-		name     string
-		new, old types.Int64
-	}{
-		{"statement_timeout", m.StatementTimeout, oldInt(old, func(o *roleModel) types.Int64 { return o.StatementTimeout })},
-		{"idle_in_transaction_session_timeout", m.IdleInTransactionSessionTimeout, oldInt(old, func(o *roleModel) types.Int64 { return o.IdleInTransactionSessionTimeout })},
-	} {
-		if old != nil && s.new.ValueInt64() == s.old.ValueInt64() {
-			continue
-		}
-		if s.new.ValueInt64() != 0 {
-			if err := exec(ctx, tx, fmt.Sprintf("ALTER ROLE %s SET %s TO %d", q, s.name, s.new.ValueInt64())); err != nil {
-				return err
-			}
-		} else if old != nil {
-			if err := exec(ctx, tx, fmt.Sprintf("ALTER ROLE %s RESET %s", q, s.name)); err != nil {
-				return err
-			}
-		}
-	}
-	if old == nil || m.AssumeRole.ValueString() != old.AssumeRole.ValueString() {
-		if a := m.AssumeRole.ValueString(); a != "" {
-			if err := exec(ctx, tx, "ALTER ROLE "+q+" SET role TO "+ql(a)); err != nil {
-				return err
-			}
-		} else if old != nil {
-			if err := exec(ctx, tx, "ALTER ROLE "+q+" RESET role"); err != nil {
-				return err
-			}
+}
+
+// grantRoles grants each of `roles` to the role, in the real provider's (set) order.
+func grantRoles(ctx context.Context, tx *sql.Tx, name string, roles []string) error {
+	for _, g := range sdkcompat.SetOrder(roles) {
+		if err := exec(ctx, tx, "GRANT "+qi(g)+" TO "+qi(name)); err != nil {
+			return fmt.Errorf("could not grant role %s to %s: %w", g, name, err)
 		}
 	}
 	return nil
 }
 
-func oldInt(old *roleModel, f func(*roleModel) types.Int64) types.Int64 {
-	if old == nil {
-		return types.Int64Null()
-	}
-	return f(old)
-}
-
-func equalLists(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
+// roleSettings applies statement_timeout, idle_in_transaction_session_timeout and assume_role
+// where they differ from old (zero values when creating), as the real provider does.
+func roleSettings(ctx context.Context, tx *sql.Tx, name string, m, old *roleModel) error {
+	for _, s := range []struct {
+		setting  string
+		new, old int64
+	}{
+		{"statement_timeout", m.StatementTimeout.ValueInt64(), old.StatementTimeout.ValueInt64()},
+		{"idle_in_transaction_session_timeout", m.IdleInTransactionSessionTimeout.ValueInt64(), old.IdleInTransactionSessionTimeout.ValueInt64()},
+	} {
+		if s.new == s.old {
+			continue
+		}
+		stmt := fmt.Sprintf("ALTER ROLE %s SET %s TO %d", qi(name), s.setting, s.new)
+		if s.new == 0 {
+			stmt = fmt.Sprintf("ALTER ROLE %s RESET %s", qi(name), s.setting)
+		}
+		if err := exec(ctx, tx, stmt); err != nil {
+			return fmt.Errorf("could not set %s for %s: %w", s.setting, name, err)
 		}
 	}
-	return true
+	if a, o := m.AssumeRole.ValueString(), old.AssumeRole.ValueString(); a != o {
+		stmt := "ALTER ROLE " + qi(name) + " SET ROLE TO " + qi(a)
+		if a == "" {
+			stmt = "ALTER ROLE " + qi(name) + " RESET ROLE"
+		}
+		if err := exec(ctx, tx, stmt); err != nil {
+			return fmt.Errorf("could not set role %s for %s: %w", a, name, err)
+		}
+	}
+	return nil
+}
+
+// writeOnly reads a write-only argument from the configuration ("" when null or empty).
+func writeOnly(ctx context.Context, cfg tfsdk.Config, name string) (string, diag.Diagnostics) {
+	var v types.String
+	d := cfg.GetAttribute(ctx, path.Root(name), &v)
+	if v.IsNull() || v.IsUnknown() {
+		return "", d
+	}
+	return v.ValueString(), d
 }
 
 func (r *roleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan roleModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	var pwWO types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("password_wo"), &pwWO)...)
+	pwWO, d := writeOnly(ctx, req.Config, "password_wo")
+	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	name := plan.Name.ValueString()
-	stmt := "CREATE ROLE " + qi(name) + " WITH " + strings.Join(roleFlagClauses(&plan, nil), " ")
-	password := ""
-	if !plan.Password.IsNull() {
-		password = plan.Password.ValueString()
-	} else if !pwWO.IsNull() {
-		password = pwWO.ValueString()
-	}
-	if password != "" {
-		p, err := passwordForSQL(password)
-		if err != nil {
-			errDiag(&resp.Diagnostics, "Could not hash the role password", err)
-			return
-		}
-		stmt += " PASSWORD " + p
+	password := plan.Password.ValueString()
+	if password == "" {
+		password = pwWO
 	}
 	err := r.client.WithTx(ctx, "", func(tx *sql.Tx) error {
-		if err := exec(ctx, tx, stmt); err != nil {
+		if err := exec(ctx, tx, createRoleStatement(name, plan.options(password))); err != nil {
+			return fmt.Errorf("error creating role %s: %w", name, err)
+		}
+		if err := grantRoles(ctx, tx, name, setStrings(ctx, plan.Roles)); err != nil {
 			return err
 		}
-		for _, g := range setStrings(ctx, plan.Roles) {
-			if err := exec(ctx, tx, "GRANT "+qi(g)+" TO "+qi(name)); err != nil {
-				return err
-			}
+		sp, err := searchPathStatement(name, setStrings(ctx, plan.SearchPath))
+		if err != nil {
+			return err
 		}
-		return setRoleConfig(ctx, tx, name, &plan, nil)
+		if err := exec(ctx, tx, sp); err != nil {
+			return fmt.Errorf("could not set search_path for %s: %w", name, err)
+		}
+		return roleSettings(ctx, tx, name, &plan, &roleModel{})
 	})
 	if err != nil {
 		errDiag(&resp.Diagnostics, fmt.Sprintf("Could not create role %s", name), err)
 		return
 	}
 	plan.ID = types.StringValue(name)
-	plan.PasswordWO = types.StringNull()
 	if found, err := r.read(ctx, &plan); err != nil || !found {
 		if err == nil {
 			err = fmt.Errorf("role %q not found after creation", name)
@@ -272,36 +322,37 @@ func (r *roleResource) Create(ctx context.Context, req resource.CreateRequest, r
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
-// read refreshes m from the server; found is false when the role does not exist.
+// read refreshes m from the server as the real provider does; found is false when the role does
+// not exist.
 func (r *roleResource) read(ctx context.Context, m *roleModel) (found bool, err error) {
 	db, err := r.client.DB(ctx, "")
 	if err != nil {
 		return false, err
 	}
-	name := m.Name.ValueString()
-	if m.Name.IsNull() || m.Name.IsUnknown() || name == "" {
-		name = m.ID.ValueString()
+	name := m.ID.ValueString()
+	if m.ID.IsNull() || m.ID.IsUnknown() || name == "" {
+		name = m.Name.ValueString()
 	}
 	var (
 		super, inherit, createRole, createDB, login, repl, bypass bool
 		connLimit                                                 int64
-		validNull                                                 bool
-		validText                                                 string
-		config                                                    pq.StringArray
+		roleName, validUntil                                      string
+		roles, config                                             pq.StringArray
 	)
-	err = db.QueryRowContext(ctx, `SELECT rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication,
-	        rolbypassrls, rolconnlimit, rolvaliduntil IS NULL OR rolvaliduntil = 'infinity', COALESCE(rolvaliduntil::text, 'infinity'),
-	        COALESCE(rolconfig, '{}')
-	   FROM pg_roles WHERE rolname = $1`, name).Scan(&super, &inherit, &createRole, &createDB, &login, &repl, &bypass,
-		&connLimit, &validNull, &validText, &config)
+	err = db.QueryRowContext(ctx, `SELECT ARRAY(
+			SELECT pg_get_userbyid(roleid) FROM pg_catalog.pg_auth_members members WHERE member = pg_roles.oid
+		), rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolconnlimit,
+		COALESCE(rolvaliduntil::TEXT, 'infinity'), COALESCE(rolconfig, '{}'), rolreplication, rolbypassrls
+		FROM pg_catalog.pg_roles WHERE rolname=$1`, name).Scan(&roles, &roleName, &super, &inherit, &createRole, &createDB,
+		&login, &connLimit, &validUntil, &config, &repl, &bypass)
 	if err == sql.ErrNoRows {
 		return false, nil
 	}
 	if err != nil {
-		return false, err
+		return false, fmt.Errorf("error reading ROLE: %w", err)
 	}
-	m.ID = types.StringValue(name)
-	m.Name = types.StringValue(name)
+	m.ID = types.StringValue(roleName)
+	m.Name = types.StringValue(roleName)
 	m.Superuser = types.BoolValue(super)
 	m.Inherit = types.BoolValue(inherit)
 	m.CreateRole = types.BoolValue(createRole)
@@ -310,117 +361,126 @@ func (r *roleResource) read(ctx context.Context, m *roleModel) (found bool, err 
 	m.Replication = types.BoolValue(repl)
 	m.BypassRowLevelSecurity = types.BoolValue(bypass)
 	m.ConnectionLimit = types.Int64Value(connLimit)
-	// valid_until: keep the configured spelling while it denotes the same instant.
-	prior := validUntilOrInfinity(m.ValidUntil)
-	switch {
-	case validNull && strings.EqualFold(prior, "infinity"):
-		if m.ValidUntil.IsNull() || m.ValidUntil.IsUnknown() {
-			m.ValidUntil = types.StringValue("infinity")
-		}
-	case validNull:
-		m.ValidUntil = types.StringValue("infinity")
-	default:
-		var same bool
-		if err := db.QueryRowContext(ctx, "SELECT $1::timestamptz = $2::timestamptz", prior, validText).Scan(&same); err != nil || !same {
-			m.ValidUntil = types.StringValue(validText)
-		}
-	}
-	settings := map[string]string{}
-	for _, kv := range config {
-		k, v, _ := strings.Cut(kv, "=")
-		settings[k] = v
-	}
-	m.SearchPath = stringList(parseSearchPath(settings["search_path"]))
-	m.StatementTimeout = types.Int64Value(parseMillis(settings["statement_timeout"]))
-	m.IdleInTransactionSessionTimeout = types.Int64Value(parseMillis(settings["idle_in_transaction_session_timeout"]))
-	m.AssumeRole = types.StringValue(settings["role"])
-
-	rows, err := db.QueryContext(ctx, `SELECT g.rolname FROM pg_auth_members am
-	    JOIN pg_roles g ON g.oid = am.roleid JOIN pg_roles u ON u.oid = am.member WHERE u.rolname = $1`, name)
+	m.EncryptedPassword = types.BoolValue(true)
+	m.ValidUntil = types.StringValue(validUntil)
+	m.Roles = stringSet(roles)
+	m.SearchPath = stringList(readSearchPath(config))
+	m.AssumeRole = types.StringValue(readAssumeRole(config))
+	st, err := readIntSetting(config, "statement_timeout")
 	if err != nil {
 		return false, err
 	}
-	defer rows.Close()
-	var roles []string
-	for rows.Next() {
-		var g string
-		if err := rows.Scan(&g); err != nil {
-			return false, err
-		}
-		roles = append(roles, g)
-	}
-	if err := rows.Err(); err != nil {
+	it, err := readIntSetting(config, "idle_in_transaction_session_timeout")
+	if err != nil {
 		return false, err
 	}
-	m.Roles = stringSet(roles)
-
-	// Password drift: only a superuser can read pg_authid; the real provider likewise refreshes
-	// the password only when superuser = true.
-	if r.client.cfg.Superuser && !m.Password.IsNull() && !m.Password.IsUnknown() && m.Password.ValueString() != "" {
-		var stored sql.NullString
-		if err := db.QueryRowContext(ctx, "SELECT rolpassword FROM pg_authid WHERE rolname = $1", name).Scan(&stored); err == nil {
-			if match, ok := storedPasswordMatches(stored.String, m.Password.ValueString(), name); ok && !match {
-				m.Password = types.StringNull()
-			}
+	m.StatementTimeout = types.Int64Value(st)
+	m.IdleInTransactionSessionTimeout = types.Int64Value(it)
+	if m.SkipDropRole.IsNull() || m.SkipDropRole.IsUnknown() {
+		m.SkipDropRole = types.BoolValue(false)
+	}
+	if m.SkipReassignOwned.IsNull() || m.SkipReassignOwned.IsUnknown() {
+		m.SkipReassignOwned = types.BoolValue(false)
+	}
+	if m.Password.ValueString() != "" {
+		pw, err := r.readPassword(ctx, db, roleName, m.Password.ValueString(), login)
+		if err != nil {
+			return false, err
 		}
+		m.Password = types.StringValue(pw)
 	}
 	m.PasswordWO = types.StringNull()
 	return true, nil
 }
 
-// parseSearchPath splits a stored search_path value (`"$user", public`) into its elements.
-func parseSearchPath(v string) []string {
-	var out []string
-	var cur strings.Builder
-	inQuote := false
-	started := false
-	for i := 0; i < len(v); i++ {
-		c := v[i]
-		switch {
-		case c == '"' && inQuote && i+1 < len(v) && v[i+1] == '"':
-			cur.WriteByte('"')
-			i++
-		case c == '"':
-			inQuote = !inQuote
-			started = true
-		case c == ',' && !inQuote:
-			out = append(out, cur.String())
-			cur.Reset()
-			started = false
-		case (c == ' ' || c == '\t') && !inQuote:
-			// separators
-		default:
-			cur.WriteByte(c)
-			started = true
-		}
+// readPassword is what the real provider makes of the stored password: with `superuser = false`
+// or for a role that cannot log in, the state's password as is; otherwise (a superuser only) the
+// stored value, unless it is the MD5 hash of the state's password or any SCRAM verifier (which it
+// does not check).
+func (r *roleResource) readPassword(ctx context.Context, db *sql.DB, role, statePassword string, login bool) (string, error) {
+	if !login || !r.client.cfg.Superuser {
+		return statePassword, nil
 	}
-	if started || cur.Len() > 0 {
-		out = append(out, cur.String())
+	var current string
+	if err := db.QueryRowContext(ctx, "SELECT CURRENT_USER").Scan(&current); err != nil {
+		return "", err
 	}
-	return out
+	super, err := isSuperuser(ctx, db, current)
+	if err != nil {
+		return "", err
+	}
+	if !super {
+		return "", fmt.Errorf("could not read role password from Postgres as connected user %s is not a SUPERUSER. "+
+			"You can set `superuser = false` in the provider configuration so it will not try to read the password from Postgres",
+			r.client.loginRole())
+	}
+	var stored string
+	err = db.QueryRowContext(ctx, "SELECT COALESCE(passwd, '') FROM pg_catalog.pg_shadow AS s WHERE s.usename = $1", role).Scan(&stored)
+	if err == sql.ErrNoRows {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("error reading role: %w", err)
+	}
+	return passwordFromStored(statePassword, stored, role), nil
 }
 
-// parseMillis reads a stored time setting (plain milliseconds or with a unit).
-func parseMillis(v string) int64 {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return 0
-	}
-	units := []struct {
-		suffix string
-		mult   float64
-	}{{"ms", 1}, {"min", 60000}, {"s", 1000}, {"h", 3600000}, {"d", 86400000}, {"us", 0.001}}
-	for _, u := range units {
-		if strings.HasSuffix(v, u.suffix) {
-			f, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(v, u.suffix)), 64)
-			if err != nil {
-				return 0
+// passwordFromStored is readPassword's decision for a superuser: the state's password when the
+// stored one is its MD5 hash or a SCRAM verifier, else the stored value.
+func passwordFromStored(statePassword, stored, role string) string {
+	if statePassword != "" && !strings.HasPrefix(statePassword, "md5") && !strings.HasPrefix(statePassword, "SCRAM-SHA-256") {
+		if strings.HasPrefix(stored, "md5") {
+			sum := md5.Sum([]byte(statePassword + role))
+			if "md5"+hex.EncodeToString(sum[:]) == stored {
+				return statePassword
 			}
-			return int64(f * u.mult)
+		}
+		if strings.HasPrefix(stored, "SCRAM-SHA-256") {
+			return statePassword
 		}
 	}
-	n, _ := strconv.ParseInt(v, 10, 64)
-	return n
+	return stored
+}
+
+// readSearchPath reads search_path from rolconfig as the real provider does (split on ", ",
+// double quotes trimmed); nil when not set.
+func readSearchPath(config []string) []string {
+	for _, c := range config {
+		if strings.HasPrefix(c, "search_path") {
+			parts := strings.Split(strings.TrimPrefix(c, "search_path="), ", ")
+			for i := range parts {
+				parts[i] = strings.Trim(parts[i], `"`)
+			}
+			return parts
+		}
+	}
+	return nil
+}
+
+// readAssumeRole reads the `role` setting from rolconfig ("" when not set).
+func readAssumeRole(config []string) string {
+	res := ""
+	for _, c := range config {
+		if strings.HasPrefix(c, "role") {
+			res = strings.TrimPrefix(c, "role=")
+		}
+	}
+	return res
+}
+
+// readIntSetting reads an integer setting (milliseconds, no unit) from rolconfig (0 when not set).
+func readIntSetting(config []string, setting string) (int64, error) {
+	for _, c := range config {
+		if strings.HasPrefix(c, setting) {
+			v := strings.Split(strings.TrimPrefix(c, setting+"="), ", ")[0]
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				return -1, fmt.Errorf("error reading %s: %w", setting, err)
+			}
+			return int64(n), nil
+		}
+	}
+	return 0, nil
 }
 
 func (r *roleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -445,79 +505,117 @@ func (r *roleResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	var plan, state roleModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	var pwWO types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("password_wo"), &pwWO)...)
+	pwWO, d := writeOnly(ctx, req.Config, "password_wo")
+	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	oldName, name := state.Name.ValueString(), plan.Name.ValueString()
 	err := r.client.WithTx(ctx, "", func(tx *sql.Tx) error {
+		if err := lockRole(ctx, tx, oldName); err != nil {
+			return err
+		}
 		if oldName != name {
+			if name == "" {
+				return fmt.Errorf("error setting role name to an empty string")
+			}
 			if err := exec(ctx, tx, "ALTER ROLE "+qi(oldName)+" RENAME TO "+qi(name)); err != nil {
+				return fmt.Errorf("error updating role NAME: %w", err)
+			}
+		}
+		// The password: password_wo when configured and its version changed; else password
+		// when it (or the name) changed and it is not empty.
+		password := ""
+		if pwWO != "" {
+			if !plan.PasswordWOVersion.Equal(state.PasswordWOVersion) {
+				password = pwWO
+				plan.Password = types.StringValue("")
+			}
+		} else if !plan.Password.Equal(state.Password) || oldName != name {
+			password = plan.Password.ValueString()
+		}
+		if password != "" {
+			if err := exec(ctx, tx, "ALTER ROLE "+qi(name)+" PASSWORD '"+sqlText(password)+"'"); err != nil {
+				return fmt.Errorf("error updating role password: %w", err)
+			}
+		}
+		flag := func(changed bool, stmt, what string) error {
+			if !changed {
+				return nil
+			}
+			if err := exec(ctx, tx, stmt); err != nil {
+				return fmt.Errorf("error updating role %s: %w", what, err)
+			}
+			return nil
+		}
+		with := func(b types.Bool, yes, no string) string {
+			return "ALTER ROLE " + qi(name) + " WITH " + word(b.ValueBool(), yes, no)
+		}
+		boolChanged := func(a, b types.Bool) bool { return a.ValueBool() != b.ValueBool() }
+		validUntil := plan.ValidUntil.ValueString()
+		if strings.ToLower(validUntil) == "infinity" {
+			validUntil = "infinity"
+		}
+		for _, f := range []struct {
+			changed   bool
+			stmt, tok string
+		}{
+			{boolChanged(plan.BypassRowLevelSecurity, state.BypassRowLevelSecurity), with(plan.BypassRowLevelSecurity, "BYPASSRLS", "NOBYPASSRLS"), "BYPASSRLS"},
+			{plan.ConnectionLimit.ValueInt64() != state.ConnectionLimit.ValueInt64(),
+				fmt.Sprintf("ALTER ROLE %s CONNECTION LIMIT %d", qi(name), plan.ConnectionLimit.ValueInt64()), "CONNECTION LIMIT"},
+			{boolChanged(plan.CreateDatabase, state.CreateDatabase), with(plan.CreateDatabase, "CREATEDB", "NOCREATEDB"), "CREATEDB"},
+			{boolChanged(plan.CreateRole, state.CreateRole), with(plan.CreateRole, "CREATEROLE", "NOCREATEROLE"), "CREATEROLE"},
+			{boolChanged(plan.Inherit, state.Inherit), with(plan.Inherit, "INHERIT", "NOINHERIT"), "INHERIT"},
+			{boolChanged(plan.Login, state.Login), with(plan.Login, "LOGIN", "NOLOGIN"), "LOGIN"},
+			{boolChanged(plan.Replication, state.Replication), with(plan.Replication, "REPLICATION", "NOREPLICATION"), "REPLICATION"},
+			{boolChanged(plan.Superuser, state.Superuser), with(plan.Superuser, "SUPERUSER", "NOSUPERUSER"), "SUPERUSER"},
+			{plan.ValidUntil.ValueString() != state.ValidUntil.ValueString() && validUntil != "",
+				"ALTER ROLE " + qi(name) + " VALID UNTIL '" + sqlText(validUntil) + "'", "VALID UNTIL"},
+		} {
+			if err := flag(f.changed, f.stmt, f.tok); err != nil {
 				return err
 			}
 		}
-		changed := map[string]bool{}
-		cmpB := func(k string, a, b types.Bool) {
-			if a.ValueBool() != b.ValueBool() {
-				changed[k] = true
-			}
+		// Memberships: every current one is revoked, then the configured ones granted.
+		rows, err := tx.QueryContext(ctx, `SELECT pg_get_userbyid(roleid)
+			FROM pg_catalog.pg_auth_members members
+			JOIN pg_catalog.pg_roles ON members.member = pg_roles.oid
+			WHERE rolname = $1`, name)
+		if err != nil {
+			return fmt.Errorf("could not get roles list for role %s: %w", name, err)
 		}
-		cmpB("login", plan.Login, state.Login)
-		cmpB("superuser", plan.Superuser, state.Superuser)
-		cmpB("create_database", plan.CreateDatabase, state.CreateDatabase)
-		cmpB("create_role", plan.CreateRole, state.CreateRole)
-		cmpB("inherit", plan.Inherit, state.Inherit)
-		cmpB("replication", plan.Replication, state.Replication)
-		cmpB("bypass_row_level_security", plan.BypassRowLevelSecurity, state.BypassRowLevelSecurity)
-		if plan.ConnectionLimit.ValueInt64() != state.ConnectionLimit.ValueInt64() {
-			changed["connection_limit"] = true
-		}
-		if validUntilOrInfinity(plan.ValidUntil) != validUntilOrInfinity(state.ValidUntil) {
-			changed["valid_until"] = true
-		}
-		if len(changed) > 0 {
-			if err := exec(ctx, tx, "ALTER ROLE "+qi(name)+" WITH "+strings.Join(roleFlagClauses(&plan, changed), " ")); err != nil {
+		var current []string
+		for rows.Next() {
+			var g string
+			if err := rows.Scan(&g); err != nil {
+				rows.Close()
 				return err
 			}
+			current = append(current, g)
 		}
-		setPw := func(pw string) error {
-			if pw == "" {
-				return exec(ctx, tx, "ALTER ROLE "+qi(name)+" PASSWORD NULL")
-			}
-			p, err := passwordForSQL(pw)
-			if err != nil {
-				return err
-			}
-			return exec(ctx, tx, "ALTER ROLE "+qi(name)+" PASSWORD "+p)
-		}
-		if !plan.Password.Equal(state.Password) && (!plan.Password.IsNull() || !state.Password.IsNull()) {
-			if err := setPw(plan.Password.ValueString()); err != nil {
-				return err
-			}
-		}
-		if !plan.PasswordWOVersion.Equal(state.PasswordWOVersion) && !pwWO.IsNull() {
-			if err := setPw(pwWO.ValueString()); err != nil {
-				return err
-			}
-		}
-		added, removed := diffSets(setStrings(ctx, state.Roles), setStrings(ctx, plan.Roles))
-		for _, g := range removed {
+		rows.Close()
+		for _, g := range current {
 			if err := exec(ctx, tx, "REVOKE "+qi(g)+" FROM "+qi(name)); err != nil {
-				return err
+				return fmt.Errorf("could not revoke role %s from %s: %w", g, name, err)
 			}
 		}
-		for _, g := range added {
-			if err := exec(ctx, tx, "GRANT "+qi(g)+" TO "+qi(name)); err != nil {
-				return err
-			}
+		if err := grantRoles(ctx, tx, name, setStrings(ctx, plan.Roles)); err != nil {
+			return err
 		}
-		return setRoleConfig(ctx, tx, name, &plan, &state)
+		sp, err := searchPathStatement(name, setStrings(ctx, plan.SearchPath))
+		if err != nil {
+			return err
+		}
+		if err := exec(ctx, tx, sp); err != nil {
+			return fmt.Errorf("could not set search_path for %s: %w", name, err)
+		}
+		return roleSettings(ctx, tx, name, &plan, &state)
 	})
 	if err != nil {
 		errDiag(&resp.Diagnostics, fmt.Sprintf("Could not update role %s", name), err)
 		return
 	}
+	plan.ID = types.StringValue(name)
 	if found, err := r.read(ctx, &plan); err != nil || !found {
 		if err == nil {
 			err = fmt.Errorf("role %q not found after update", name)
@@ -536,23 +634,28 @@ func (r *roleResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	}
 	name := state.Name.ValueString()
 	err := r.client.WithTx(ctx, "", func(tx *sql.Tx) error {
-		exists, err := roleExists(ctx, tx, name)
-		if err != nil || !exists {
+		if err := lockRole(ctx, tx, name); err != nil {
 			return err
 		}
 		if !state.SkipReassignOwned.ValueBool() {
 			err := r.client.withRolesGranted(ctx, tx, []string{name}, func() error {
-				if err := exec(ctx, tx, "REASSIGN OWNED BY "+qi(name)+" TO CURRENT_USER"); err != nil {
-					return err
+				to := r.client.loginRole()
+				if err := exec(ctx, tx, "REASSIGN OWNED BY "+qi(name)+" TO "+qi(to)); err != nil {
+					return fmt.Errorf("could not reassign owned by role %s to %s: %w", name, to, err)
 				}
-				return exec(ctx, tx, "DROP OWNED BY "+qi(name))
+				if err := exec(ctx, tx, "DROP OWNED BY "+qi(name)); err != nil {
+					return fmt.Errorf("could not drop owned by role %s: %w", name, err)
+				}
+				return nil
 			})
 			if err != nil {
 				return err
 			}
 		}
 		if !state.SkipDropRole.ValueBool() {
-			return exec(ctx, tx, "DROP ROLE "+qi(name))
+			if err := exec(ctx, tx, "DROP ROLE "+qi(name)); err != nil {
+				return fmt.Errorf("could not delete role %s: %w", name, err)
+			}
 		}
 		return nil
 	})
@@ -564,7 +667,4 @@ func (r *roleResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 func (r *roleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), req.ID)...)
-	for k, v := range map[string]bool{"skip_drop_role": false, "skip_reassign_owned": false, "encrypted_password": true} {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(k), v)...)
-	}
 }

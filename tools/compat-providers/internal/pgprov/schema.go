@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"aurora-cdktf/tools/compat-providers/internal/sdkcompat"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -38,6 +39,12 @@ func databaseAttribute(desc string) schema.StringAttribute {
 		PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()}}
 }
 
+// schemaRules are the real provider's defaults for postgresql_schema.
+var schemaRules = map[string]sdkcompat.Attribute{
+	"if_not_exists": {Default: true},
+	"drop_cascade":  {Default: false},
+}
+
 func (r *schemaResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		Description: describe("Creates and manages a schema within a PostgreSQL database."),
@@ -47,10 +54,35 @@ func (r *schemaResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			"database": databaseAttribute("The database name to alter schema"),
 			"owner": schema.StringAttribute{Optional: true, Computed: true, Description: "The ROLE name who owns the schema",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
-			"if_not_exists": optBool(true, "When true, use the existing schema if it exists"),
-			"drop_cascade":  optBool(false, "When true, will also drop all the objects that are contained in the schema"),
+			"if_not_exists": optBool("When true, use the existing schema if it exists"),
+			"drop_cascade":  optBool("When true, will also drop all the objects that are contained in the schema"),
 		},
 	}
+}
+
+// createSchemaStatement is CREATE SCHEMA in the real provider's form.
+func createSchemaStatement(name string, ifNotExists bool, owner string) string {
+	stmt := "CREATE SCHEMA "
+	if ifNotExists {
+		stmt += "IF NOT EXISTS "
+	}
+	stmt += qi(name)
+	if owner != "" {
+		stmt += " AUTHORIZATION " + qi(owner)
+	}
+	return stmt
+}
+
+func databaseOwner(ctx context.Context, q execer, database string) (string, error) {
+	var owner string
+	err := q.QueryRowContext(ctx, "SELECT rolname FROM pg_database JOIN pg_roles ON datdba = pg_roles.oid WHERE datname = $1", database).Scan(&owner)
+	if err == sql.ErrNoRows {
+		return "", fmt.Errorf("could not find database '%s' while looking for owner", database)
+	}
+	if err != nil {
+		return "", fmt.Errorf("error while looking for the owner of database '%s': %w", database, err)
+	}
+	return owner, nil
 }
 
 func (r *schemaResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -61,35 +93,35 @@ func (r *schemaResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	db := r.client.dbName(plan.Database.ValueString())
 	name := plan.Name.ValueString()
-	owner := ""
-	if !plan.Owner.IsNull() && !plan.Owner.IsUnknown() {
-		owner = plan.Owner.ValueString()
-	}
+	owner := plan.Owner.ValueString() // "" when not configured (unknown)
 	err := r.client.WithTx(ctx, db, func(tx *sql.Tx) error {
-		return r.client.withRolesGranted(ctx, tx, []string{owner}, func() error {
-			stmt := "CREATE SCHEMA "
-			if plan.IfNotExists.ValueBool() {
-				stmt += "IF NOT EXISTS "
-			}
-			stmt += qi(name)
-			if owner != "" {
-				stmt += " AUTHORIZATION " + qi(owner)
-			}
-			if err := exec(ctx, tx, stmt); err != nil {
-				return err
-			}
-			if owner == "" {
+		// As the real provider: membership in the database's owner (to create a schema) and in
+		// the schema's owner (to hand it over).
+		dbOwner, err := databaseOwner(ctx, tx, db)
+		if err != nil {
+			return err
+		}
+		roles := []string{dbOwner}
+		if owner != "" && owner != dbOwner {
+			roles = append(roles, owner)
+		}
+		return r.client.withRolesGranted(ctx, tx, roles, func() error {
+			var found bool
+			err := tx.QueryRowContext(ctx, "SELECT TRUE FROM pg_catalog.pg_namespace WHERE nspname = $1", name).Scan(&found)
+			switch {
+			case err == sql.ErrNoRows:
+				if err := exec(ctx, tx, createSchemaStatement(name, plan.IfNotExists.ValueBool(), owner)); err != nil {
+					return fmt.Errorf("error creating schema %s: %w", name, err)
+				}
 				return nil
+			case err != nil:
+				return fmt.Errorf("error looking for schema: %w", err)
 			}
-			// An existing schema (if_not_exists) keeps its owner: align it.
-			var current string
-			if err := tx.QueryRowContext(ctx, "SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = $1", name).Scan(&current); err != nil {
-				return err
-			}
-			if current != owner {
-				return r.client.withRolesGranted(ctx, tx, []string{current}, func() error {
-					return exec(ctx, tx, "ALTER SCHEMA "+qi(name)+" OWNER TO "+qi(owner))
-				})
+			// The schema exists already (whatever if_not_exists says): only its owner is set.
+			if owner != "" {
+				if err := exec(ctx, tx, "ALTER SCHEMA "+qi(name)+" OWNER TO "+qi(owner)); err != nil {
+					return fmt.Errorf("error updating schema OWNER: %w", err)
+				}
 			}
 			return nil
 		})
@@ -160,25 +192,26 @@ func (r *schemaResource) Update(ctx context.Context, req resource.UpdateRequest,
 	}
 	db := r.client.dbName(state.Database.ValueString())
 	oldName, name := state.Name.ValueString(), plan.Name.ValueString()
-	oldOwner := state.Owner.ValueString()
-	newOwner := oldOwner
-	if !plan.Owner.IsNull() && !plan.Owner.IsUnknown() {
-		newOwner = plan.Owner.ValueString()
-	}
+	newOwner := plan.Owner.ValueString()
+	// As the real provider, without temporary memberships.
 	err := r.client.WithTx(ctx, db, func(tx *sql.Tx) error {
-		return r.client.withRolesGranted(ctx, tx, []string{oldOwner, newOwner}, func() error {
-			if oldName != name {
-				if err := exec(ctx, tx, "ALTER SCHEMA "+qi(oldName)+" RENAME TO "+qi(name)); err != nil {
-					return err
-				}
+		if oldName != name {
+			if name == "" {
+				return fmt.Errorf("error setting schema name to an empty string")
 			}
-			if newOwner != oldOwner && newOwner != "" {
-				if err := exec(ctx, tx, "ALTER SCHEMA "+qi(name)+" OWNER TO "+qi(newOwner)); err != nil {
-					return err
-				}
+			if err := exec(ctx, tx, "ALTER SCHEMA "+qi(oldName)+" RENAME TO "+qi(name)); err != nil {
+				return fmt.Errorf("error updating schema NAME: %w", err)
 			}
-			return nil
-		})
+		}
+		if !plan.Owner.IsUnknown() && newOwner != state.Owner.ValueString() {
+			if newOwner == "" {
+				return fmt.Errorf("error setting schema owner to an empty string")
+			}
+			if err := exec(ctx, tx, "ALTER SCHEMA "+qi(name)+" OWNER TO "+qi(newOwner)); err != nil {
+				return fmt.Errorf("error updating schema OWNER: %w", err)
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		errDiag(&resp.Diagnostics, fmt.Sprintf("Could not update schema %s", name), err)
@@ -204,26 +237,27 @@ func (r *schemaResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	db := r.client.dbName(state.Database.ValueString())
 	name := state.Name.ValueString()
 	err := r.client.WithTx(ctx, db, func(tx *sql.Tx) error {
-		var owner string
-		err := tx.QueryRowContext(ctx, "SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = $1", name).Scan(&owner)
+		var one int
+		err := tx.QueryRowContext(ctx, "SELECT 1 FROM pg_namespace WHERE nspname=$1", name).Scan(&one)
 		if err == sql.ErrNoRows {
 			return nil
 		}
 		if err != nil {
-			return err
+			return fmt.Errorf("could not check if schema exists: %w", err)
 		}
-		return r.client.withRolesGranted(ctx, tx, []string{owner}, func() error {
-			mode := " RESTRICT"
+		// The owner recorded in the state, as the real provider takes it.
+		return r.client.withRolesGranted(ctx, tx, []string{state.Owner.ValueString()}, func() error {
+			mode := "RESTRICT"
 			if state.DropCascade.ValueBool() {
-				mode = " CASCADE"
+				mode = "CASCADE"
 			}
-			return exec(ctx, tx, "DROP SCHEMA "+qi(name)+mode)
+			if err := exec(ctx, tx, fmt.Sprintf("DROP SCHEMA %s %s", qi(name), mode)); err != nil {
+				return fmt.Errorf("error deleting schema: %w", err)
+			}
+			return nil
 		})
 	})
 	if err != nil {
-		if isMissingDatabase(err) {
-			return
-		}
 		errDiag(&resp.Diagnostics, fmt.Sprintf("Could not drop schema %s in database %s", name, db), err)
 	}
 }
@@ -237,6 +271,4 @@ func (r *schemaResource) ImportState(ctx context.Context, req resource.ImportSta
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("database"), db)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("if_not_exists"), true)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("drop_cascade"), false)...)
 }

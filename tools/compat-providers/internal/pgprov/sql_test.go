@@ -2,7 +2,6 @@ package pgprov
 
 import (
 	"context"
-	"encoding/base64"
 	"reflect"
 	"strings"
 	"testing"
@@ -39,19 +38,20 @@ func TestQuoteLiteral(t *testing.T) {
 	}
 }
 
-func TestRoleSpec(t *testing.T) {
+func TestSQLTextEscapesLikeTheRealProvider(t *testing.T) {
+	// The real provider doubles backslashes and single quotes inside '...' (no E prefix), so with
+	// standard_conforming_strings on a backslash reaches the server doubled.
 	for in, want := range map[string]string{
-		"public":  "PUBLIC",
-		"PUBLIC":  "PUBLIC",
-		"Public":  "PUBLIC",
-		"app_rw":  `"app_rw"`,
-		`public"`: `"public"""`,
+		"plain":          "plain",
+		"it's":           "it''s",
+		`a\b`:            `a\\b`,
+		`'; DROP ROLE x`: `''; DROP ROLE x`,
 	} {
-		if got := roleSpec(in); got != want {
-			t.Errorf("roleSpec(%q) = %s, want %s", in, got, want)
+		if got := sqlText(in); got != want {
+			t.Errorf("sqlText(%q) = %s, want %s", in, got, want)
 		}
 	}
-	if got := quoteAll([]string{"a", `b"c`}, roleSpec); got != `"a", "b""c"` {
+	if got := quoteAll([]string{"a", `b"c`}, qi); got != `"a", "b""c"` {
 		t.Errorf("quoteAll = %s", got)
 	}
 	if got := quoteAll(nil, qi); got != "" {
@@ -81,14 +81,15 @@ func TestDSNQuotesEveryValue(t *testing.T) {
 	}
 }
 
-// Passwords: never in clear text in a statement, never in an error message.
+// Error messages quote statements with the password clause hidden.
 
 func TestRedactHidesPasswords(t *testing.T) {
 	for in, want := range map[string]string{
-		`CREATE ROLE "a" LOGIN PASSWORD 'SCRAM-SHA-256$4096:x$y:z' VALID UNTIL 'infinity'`: `CREATE ROLE "a" LOGIN PASSWORD '***'`,
-		`alter role "a" password 'md5abc'`:                                                 `alter role "a" PASSWORD '***'`,
-		`ALTER ROLE "a" PASSWORD NULL`:                                                     `ALTER ROLE "a" PASSWORD NULL`,
-		`GRANT "x" TO CURRENT_USER`:                                                        `GRANT "x" TO CURRENT_USER`,
+		`CREATE ROLE "a" WITH ENCRYPTED PASSWORD 'clear' VALID UNTIL 'infinity'`: `CREATE ROLE "a" WITH ENCRYPTED PASSWORD '***'`,
+		`ALTER ROLE "a" PASSWORD 'clear'`:                                        `ALTER ROLE "a" PASSWORD '***'`,
+		`alter role "a" password 'md5abc'`:                                       `alter role "a" PASSWORD '***'`,
+		`ALTER ROLE "a" PASSWORD NULL`:                                           `ALTER ROLE "a" PASSWORD NULL`,
+		`GRANT "x" TO "rds_master"`:                                              `GRANT "x" TO "rds_master"`,
 	} {
 		if got := redact(in); got != want {
 			t.Errorf("redact(%s) = %s, want %s", in, got, want)
@@ -96,158 +97,23 @@ func TestRedactHidesPasswords(t *testing.T) {
 	}
 }
 
-func TestPasswordForSQL(t *testing.T) {
-	md5 := "md5" + strings.Repeat("0f", 16)
-	for in, prehashed := range map[string]bool{
-		md5:                              true,
-		"md5" + strings.Repeat("zz", 16): false, // not hex
-		"md5" + strings.Repeat("0f", 15): false, // too short
-		"SCRAM-SHA-256$4096:a$b:c":       true,
-		"plain text":                     false,
-	} {
-		if got := isPrehashed(in); got != prehashed {
-			t.Errorf("isPrehashed(%q) = %v", in, got)
-		}
-	}
-	lit, err := passwordForSQL("it's a secret")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if strings.Contains(lit, "secret") || !strings.HasPrefix(lit, "'SCRAM-SHA-256$4096:") || !strings.HasSuffix(lit, "'") {
-		t.Fatalf("not a quoted verifier: %s", lit)
-	}
-	if lit, _ := passwordForSQL(md5); lit != "'"+md5+"'" {
-		t.Fatalf("a verifier must be passed through quoted: %s", lit)
-	}
-}
+// Ids, as the real provider builds them.
 
-// Verifiers that PostgreSQL 15 stored for CREATE ROLE ... PASSWORD '<clear text>'
-// (password_encryption = scram-sha-256): the stand-in must compute the same ones, so that a role
-// it creates accepts the password and a refresh recognises a password set by anyone else.
-var postgresVerifiers = []struct{ password, stored string }{
-	{"pencil", "SCRAM-SHA-256$4096:yOG4jbdtN90nZrCuCZIcsw==$rAUkSBK3C/2m01uNtiE9j7OubYtRta140FFj6s4mRcI=:NbPWiLSr58Lyf8HoeEmL0zf00NFZ+zO/aUSRijl0iZM="},
-	// soft hyphen (mapped to nothing) and no-break space (mapped to a space) by SASLprep
-	{"I\u00ADX s\u00A0p", "SCRAM-SHA-256$4096:Me5MOVeRnCSC+XC/R09d6A==$zeQ01lktjxS4TOCOdab0W6706mlIUZi6hcNb5Toxo9Y=:/3dvxgbBnGSIgHAb9Gu/xp8tnvB79MBKpVYN/q/W8a4="},
-	{`md5-style? no: it's \\ quoted`, "SCRAM-SHA-256$4096:Qw5ZOV94Xtf4Ut96Jiwsig==$IMVBoqLl78aJfeBNBCxGNSAz4efhhlkpguElOrDbrfE=:zL5VZVhjS0Q3cp//VEHlr1XBErYwR61XcKJviogoFgU="},
-}
-
-func TestScramVerifierMatchesPostgres(t *testing.T) {
-	for _, v := range postgresVerifiers {
-		saltB64 := strings.SplitN(strings.SplitN(v.stored, ":", 2)[1], "$", 2)[0]
-		salt, err := base64.StdEncoding.DecodeString(saltB64)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := scramVerifierWithSalt(v.password, salt, 4096)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got != v.stored {
-			t.Errorf("verifier of %q:\n got %s\nwant %s (PostgreSQL's)", v.password, got, v.stored)
-		}
-		if m, ok := storedPasswordMatches(v.stored, v.password, "any"); !ok || !m {
-			t.Errorf("PostgreSQL's verifier of %q not recognised", v.password)
-		}
-		if m, ok := storedPasswordMatches(v.stored, v.password+"x", "any"); !ok || m {
-			t.Errorf("PostgreSQL's verifier of %q matched another password", v.password)
-		}
-	}
-	if _, ok := storedPasswordMatches("SCRAM-SHA-256$broken", "pw", "r"); ok {
-		t.Error("a malformed verifier must be reported as undecidable")
-	}
-}
-
-// Statement fragments.
-
-func TestRoleFlagClauses(t *testing.T) {
-	m := &roleModel{
-		Login: types.BoolValue(true), Superuser: types.BoolValue(false), CreateDatabase: types.BoolValue(false),
-		CreateRole: types.BoolValue(true), Inherit: types.BoolValue(true), Replication: types.BoolValue(false),
-		BypassRowLevelSecurity: types.BoolValue(false), ConnectionLimit: types.Int64Value(-1),
-		ValidUntil: types.StringNull(),
-	}
-	want := []string{"LOGIN", "NOSUPERUSER", "NOCREATEDB", "CREATEROLE", "INHERIT", "NOREPLICATION", "NOBYPASSRLS",
-		"CONNECTION LIMIT -1", "VALID UNTIL 'infinity'"}
-	if got := roleFlagClauses(m, nil); !reflect.DeepEqual(got, want) {
-		t.Fatalf("all clauses:\n got %q\nwant %q", got, want)
-	}
-	m.ValidUntil = types.StringValue("2030-01-01 00:00:00+00")
-	m.ConnectionLimit = types.Int64Value(5)
-	only := map[string]bool{"login": true, "connection_limit": true, "valid_until": true}
-	want = []string{"LOGIN", "CONNECTION LIMIT 5", "VALID UNTIL '2030-01-01 00:00:00+00'"}
-	if got := roleFlagClauses(m, only); !reflect.DeepEqual(got, want) {
-		t.Fatalf("selected clauses:\n got %q\nwant %q", got, want)
-	}
-	for _, v := range []types.String{types.StringNull(), types.StringUnknown(), types.StringValue(""), types.StringValue("null")} {
-		if got := validUntilOrInfinity(v); got != "infinity" {
-			t.Errorf("validUntilOrInfinity(%v) = %q", v, got)
-		}
-	}
-}
-
-func TestRelationKinds(t *testing.T) {
-	kinds, acl, keyword, plural := relkinds("sequence")
-	if kinds != "'S'" || acl != "s" || keyword != "SEQUENCE" || plural != "SEQUENCES" {
-		t.Errorf("sequence: %s %s %s %s", kinds, acl, keyword, plural)
-	}
-	kinds, acl, keyword, plural = relkinds("table")
-	if kinds != "'r','v','m','f','p'" || acl != "r" || keyword != "TABLE" || plural != "TABLES" {
-		t.Errorf("table: %s %s %s %s", kinds, acl, keyword, plural)
-	}
-	if got := privilegesForSQL("table", []string{"select", "ALL"}); got != "DELETE, INSERT, REFERENCES, SELECT, TRIGGER, TRUNCATE, UPDATE" {
-		t.Errorf("privilegesForSQL = %s", got)
-	}
-}
-
-func TestMatchesObject(t *testing.T) {
-	fn := namedObject{name: "f(integer, text)", sqlName: `"app"."f"(integer, text)`}
-	for _, c := range []struct {
-		objects []string
-		want    bool
-	}{
-		{nil, true}, // no objects: every object of the type
-		{[]string{"f"}, true},
-		{[]string{"f(integer,text)"}, true},
-		{[]string{"f(integer)"}, false},
-		{[]string{"g", "f(integer, text)"}, true},
-	} {
-		if got := matchesObject(c.objects, fn, "f"); got != c.want {
-			t.Errorf("matchesObject(%q) = %v", c.objects, got)
-		}
-	}
-}
-
-// Lock keys and ids.
-
-func TestGrantLockKeyAndID(t *testing.T) {
-	ctx := context.Background()
-	g := &grantModel{
-		Role: types.StringValue("app_ro"), Database: types.StringValue("appdb"), Schema: types.StringValue("app"),
-		ObjectType: types.StringValue("table"), Objects: stringSet([]string{"t2", "t1"}), Columns: types.SetNull(types.StringType),
-	}
-	if got := grantLockKey(g); got != "acl:relations:app" {
-		t.Errorf("table lock key = %s", got)
-	}
-	if got := grantID(ctx, g); got != "app_ro_appdb_app_table_t1_t2" {
+func TestIDs(t *testing.T) {
+	g := grantSpec{Role: "app_ro", Database: "appdb", Schema: "app", ObjectType: "table", Objects: []string{"t2", "t1"}}
+	if got := grantID(g); got != "app_ro_appdb_app_table_t2_t1" {
 		t.Errorf("table grant id = %s", got)
 	}
-	g.ObjectType = types.StringValue("database")
-	g.Objects = types.SetNull(types.StringType)
-	if got := grantLockKey(g); got != "acl:database:appdb" {
-		t.Errorf("database lock key = %s", got)
-	}
-	if got := grantID(ctx, g); got != "app_ro_appdb_database" {
+	g = grantSpec{Role: "app_ro", Database: "appdb", Schema: "ignored", ObjectType: "database"}
+	if got := grantID(g); got != "app_ro_appdb_database" {
 		t.Errorf("database grant id = %s", got)
 	}
-	for ot, key := range map[string]string{"schema": "acl:schema:app", "function": "acl:routines:app", "foreign_server": "acl:foreign_server"} {
-		g.ObjectType = types.StringValue(ot)
-		if got := grantLockKey(g); got != key {
-			t.Errorf("%s lock key = %s, want %s", ot, got, key)
-		}
+	d := defaultPrivilegesSpec{Role: "datafold", Database: "appdb", Owner: "app_owner", ObjectType: "table"}
+	if got := defaultPrivilegesID(d); got != "datafold_appdb_noschema_app_owner_table" {
+		t.Errorf("default privileges id = %s", got)
 	}
-	d := &defaultPrivilegesModel{Role: types.StringValue("datafold"), Database: types.StringValue("appdb"),
-		Schema: types.StringValue(""), Owner: types.StringValue("app_owner"), ObjectType: types.StringValue("table")}
-	if got := defaultPrivilegesID(d); got != "datafold_appdb__app_owner_table" {
+	d.Schema = "app"
+	if got := defaultPrivilegesID(d); got != "datafold_appdb_app_app_owner_table" {
 		t.Errorf("default privileges id = %s", got)
 	}
 	gr := &grantRoleModel{Role: types.StringValue("app_rw"), GrantRole: types.StringValue("app_ro"), WithAdminOption: types.BoolValue(false)}
@@ -261,10 +127,6 @@ func TestGrantLockKeyAndID(t *testing.T) {
 func TestSetHelpers(t *testing.T) {
 	if !sameStringSets([]string{"a", "b", "a"}, []string{"a", "a", "b"}) || sameStringSets([]string{"a", "a"}, []string{"a", "b"}) {
 		t.Error("sameStringSets must compare as multisets")
-	}
-	added, removed := diffSets([]string{"a", "b"}, []string{"b", "c"})
-	if !reflect.DeepEqual(added, []string{"c"}) || !reflect.DeepEqual(removed, []string{"a"}) {
-		t.Errorf("diffSets = %v, %v", added, removed)
 	}
 	if got := setStrings(context.Background(), stringSet([]string{"b", "a"})); !reflect.DeepEqual(got, []string{"a", "b"}) {
 		t.Errorf("stringSet/setStrings = %v", got)
