@@ -62,3 +62,30 @@ func TestUUID(t *testing.T) {
 		t.Fatalf("not a v4 uuid: %s", u)
 	}
 }
+
+func TestEphemeralPasswordDefaultsAndChecks(t *testing.T) {
+	m := ephemeralPasswordModel{Length: types.Int64Value(16), Special: types.BoolValue(false),
+		Upper: types.BoolNull(), Lower: types.BoolNull(), Numeric: types.BoolNull(),
+		MinNumeric: types.Int64Null(), MinUpper: types.Int64Value(2), MinLower: types.Int64Null(), MinSpecial: types.Int64Null()}
+	if msg := checkEphemeralPassword(&m); msg != "" {
+		t.Fatalf("valid configuration refused: %s", msg)
+	}
+	m.withDefaults()
+	if m.Special.ValueBool() || !m.Upper.ValueBool() || !m.Lower.ValueBool() || !m.Numeric.ValueBool() ||
+		m.MinUpper.ValueInt64() != 2 || m.MinNumeric.ValueInt64() != 0 {
+		t.Fatalf("defaults: %+v", m)
+	}
+	for _, bad := range []ephemeralPasswordModel{
+		{Length: types.Int64Value(0)},
+		{Length: types.Int64Value(3), MinUpper: types.Int64Value(2), MinLower: types.Int64Value(2)},
+		{Length: types.Int64Value(8), Numeric: types.BoolValue(false), Special: types.BoolValue(false), Upper: types.BoolValue(false), Lower: types.BoolValue(false)},
+	} {
+		if msg := checkEphemeralPassword(&bad); msg == "" {
+			t.Errorf("%+v must be refused", bad)
+		}
+	}
+	// Unknown values are checked at open, not before.
+	if msg := checkEphemeralPassword(&ephemeralPasswordModel{Length: types.Int64Unknown()}); msg != "" {
+		t.Errorf("unknown length: %s", msg)
+	}
+}

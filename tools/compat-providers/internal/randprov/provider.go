@@ -1,5 +1,5 @@
-// Package randprov is the STAND-IN for the hashicorp/random provider: random_password,
-// random_string, random_id and random_uuid with the real provider's names and semantics (every
+// Package randprov is the STAND-IN for the hashicorp/random provider: random_password (also as an
+// ephemeral resource), random_string, random_id and random_uuid with the real provider's names and semantics (every
 // argument forces a new value), written from its documentation, using crypto/rand.
 package randprov
 
@@ -8,6 +8,7 @@ import (
 
 	"aurora-cdktf/tools/compat-providers/internal/standin"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -43,6 +44,11 @@ func (p *randProvider) Resources(context.Context) []func() resource.Resource {
 		func() resource.Resource { return &idResource{} },
 		func() resource.Resource { return &uuidResource{} },
 	}
+}
+
+// EphemeralResources: the ephemeral random_password, as in the real provider since 3.7.0.
+func (p *randProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{func() ephemeral.EphemeralResource { return &ephemeralPassword{} }}
 }
 
 func (p *randProvider) DataSources(context.Context) []func() datasource.DataSource { return nil }
