@@ -122,20 +122,37 @@ refused() {
 $out"
 }
 
+# compat_source_hash: SHA-256 over the stand-ins' sources (every *.go, go.mod, go.sum, sorted by
+# path; the sha256sum lines hashed again). The binary carries it (-version prints it) and the
+# conformance test recomputes it from the checkout (test/integration/standin-conformance.test.ts).
+compat_source_hash() {
+  (cd "$REPO_ROOT/tools/compat-providers" &&
+    find . -type f \( -name '*.go' -o -name go.mod -o -name go.sum \) -print0 | LC_ALL=C sort -z |
+    xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
+}
+
+# build_compat TYPE VERSION OUT: the stand-in, rebuilt whenever its sources (or Go) changed. The
+# key is a content hash kept next to the binary, not file times: a checkout of older sources, or
+# another clone sharing this cache, must not reuse a binary built from different code.
 build_compat() {
   local type=$1 version=$2 out=$3
   [ -d "$REPO_ROOT/tools/compat-providers" ] || die "the proxy refuses the $type provider and tools/compat-providers is missing"
-  if [ -x "$out" ] && [ "$out" -nt "$REPO_ROOT/tools/compat-providers/go.sum" ] && [ -z "$(find "$REPO_ROOT/tools/compat-providers" -name '*.go' -newer "$out" -print -quit)" ]; then
-    SUMMARY+=("$(printf '%-22s %-8s cached  %6s  STAND-IN (tools/compat-providers)' "$type" "$version" "$(du -h "$out" | cut -f1)")")
+  local hash key
+  hash=$(compat_source_hash)
+  key="$hash $(go env GOVERSION)"
+  if [ -x "$out" ] && [ -f "$out.source" ] && [ "$(cat "$out.source")" = "$key" ]; then
+    SUMMARY+=("$(printf '%-22s %-8s cached  %6s  STAND-IN (tools/compat-providers, source %s)' "$type" "$version" "$(du -h "$out" | cut -f1)" "${hash:0:12}")")
     return 0
   fi
-  log "building the STAND-IN $type provider from tools/compat-providers ..."
+  log "building the STAND-IN $type provider from tools/compat-providers (source ${hash:0:12}) ..."
   local start=$SECONDS
   mkdir -p "$(dirname "$out")"
-  (cd "$REPO_ROOT/tools/compat-providers" && GOFLAGS=-mod=readonly go build -trimpath -ldflags "-s -w" -o "$out.tmp" "./$type") \
+  (cd "$REPO_ROOT/tools/compat-providers" && GOFLAGS=-mod=readonly go build -trimpath \
+    -ldflags "-s -w -X aurora-cdktf/tools/compat-providers/internal/standin.SourceHash=$hash" -o "$out.tmp" "./$type") \
     >"$LOGS/compat-$type.log" 2>&1 || { tail -n 30 "$LOGS/compat-$type.log" >&2; die "building the stand-in $type provider failed"; }
   mv "$out.tmp" "$out"
-  SUMMARY+=("$(printf '%-22s %-8s built   %6s  in %ss  STAND-IN (tools/compat-providers)' "$type" "$version" "$(du -h "$out" | cut -f1)" "$((SECONDS - start))")")
+  echo "$key" > "$out.source"
+  SUMMARY+=("$(printf '%-22s %-8s built   %6s  in %ss  STAND-IN (tools/compat-providers, source %s)' "$type" "$version" "$(du -h "$out" | cut -f1)" "$((SECONDS - start))" "${hash:0:12}")")
 }
 
 # provider TYPE NAMESPACE VERSION MODULE_PATH REPLACE_TARGET@VERSION

@@ -9,6 +9,11 @@ import (
 	"strings"
 )
 
+// SourceHash is the SHA-256 of the module's sources the binary was built from, set at build time
+// by scripts/toolchain.sh (-ldflags -X); the project's conformance test compares it with the
+// checkout's sources, so a stale binary cannot pass for the current code.
+var SourceHash = "unknown"
+
 // Label is the one-line description printed by `-version` and put into schema descriptions.
 func Label(source, version string) string {
 	return fmt.Sprintf("STAND-IN for %s %s (aurora-cdktf compat provider; NOT the real provider; implements only a subset of its schema)", source, version)
@@ -32,7 +37,7 @@ func HandleCLI(source, version string) {
 	for _, a := range os.Args[1:] {
 		switch strings.TrimLeft(a, "-") {
 		case "version", "v", "help", "h":
-			fmt.Println(Label(source, version))
+			fmt.Println(Label(source, version) + "; source sha256 " + SourceHash)
 			os.Exit(0)
 		}
 	}
