@@ -11,6 +11,9 @@ export interface StackJson {
   readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
   readonly data?: Record<string, Record<string, Record<string, unknown>>>;
   readonly output?: Record<string, Record<string, unknown>>;
+  /** Ephemeral resources (cdktf 0.21 has no class for them: added by stack overrides). */
+  readonly ephemeral?: Record<string, Record<string, Record<string, string>>>;
+  readonly locals?: Record<string, string>;
 }
 
 /** The app built by `buildApp` on a testing app, with every stack synthesized (as strings). */

@@ -79,20 +79,18 @@ describe("lineage on an existing cluster", () => {
       // GIVEN / WHEN
       const db = synthApp().json["lineage-database"];
       // THEN
-      const secret = Object.entries(db.data?.aws_secretsmanager_secret_version ?? {});
-      expect(secret).toEqual([
-        [
-          expect.any(String),
-          expect.objectContaining({ secret_id: SAMPLE_EXISTING_CLUSTER.masterUserSecretArn }),
-        ],
-      ]);
+      expect(db.data?.aws_secretsmanager_secret_version).toBeUndefined();
+      const secret = Object.entries(db.ephemeral?.aws_secretsmanager_secret_version ?? {});
+      expect(secret).toHaveLength(1);
+      const local = /^\$\{local\.(\w+)\}$/.exec(secret[0][1].secret_id)?.[1] as string;
+      expect(db.locals?.[local]).toBe(SAMPLE_EXISTING_CLUSTER.masterUserSecretArn);
       expect(db.provider?.postgresql).toEqual([
         expect.objectContaining({
           host: "127.0.0.1",
           port: 15432,
           database: "orders",
           username: "postgres",
-          password: `\${jsondecode(data.aws_secretsmanager_secret_version.${secret[0][0]}.secret_string).password}`,
+          password: `\${jsondecode(ephemeral.aws_secretsmanager_secret_version.${secret[0][0]}.secret_string).password}`,
           superuser: false,
         }),
       ]);

@@ -132,11 +132,14 @@ describe("reference architecture", () => {
     });
 
     it("configures the bootstrap's postgresql provider from the cluster's outputs and secret, through the tunnel", () => {
-      // THEN
+      // THEN the master secret is read by an ephemeral resource (never in state), from the cluster's output
       const boot = json["database-bootstrap"];
-      const secret = Object.entries(boot.data?.aws_secretsmanager_secret_version ?? {});
+      expect(boot.data?.aws_secretsmanager_secret_version).toBeUndefined();
+      const secret = Object.entries(boot.ephemeral?.aws_secretsmanager_secret_version ?? {});
       expect(secret).toHaveLength(1);
-      expect(secret[0][1].secret_id).toMatch(
+      const [name, body] = secret[0];
+      const local = /^\$\{local\.(\w+)\}$/.exec(body.secret_id)?.[1] as string;
+      expect(boot.locals?.[local]).toMatch(
         remote("database", /cross-stack-output-aws_rds_clusterCluster_\w+master_user_secret0secret_arn/),
       );
       expect(boot.provider?.postgresql).toEqual([
@@ -145,7 +148,7 @@ describe("reference architecture", () => {
           port: 15432,
           database: "orders",
           username: "postgres",
-          password: `\${jsondecode(data.aws_secretsmanager_secret_version.${secret[0][0]}.secret_string).password}`,
+          password: `\${jsondecode(ephemeral.aws_secretsmanager_secret_version.${name}.secret_string).password}`,
           sslmode: "require",
           superuser: false,
           connect_timeout: 15,

@@ -54,6 +54,9 @@ export class PostgresTunnel {
   ) {}
 }
 
+/** How `ClusterProviderSettings` reads the master secret. */
+export type MasterSecretRead = "ephemeral" | "data-source";
+
 /** libpq `sslmode` values the provider accepts. */
 export type PostgresSslMode = "disable" | "require" | "verify-ca" | "verify-full";
 
@@ -98,6 +101,19 @@ export interface ClusterProviderSettingsOptions {
    * @default 15
    */
   readonly connectTimeoutSeconds?: number;
+  /**
+   * How the master secret is read at plan and apply time.
+   *
+   * - `ephemeral`: an `ephemeral "aws_secretsmanager_secret_version"` block: the secret (and so the
+   *   master password) is in neither the state nor the saved plan. Needs OpenTofu >= 1.11 or
+   *   Terraform >= 1.10, and hashicorp/aws >= 5.83. cdktf 0.21 has no class for ephemeral
+   *   resources, so the block is added with a stack override.
+   * - `data-source`: a `data "aws_secretsmanager_secret_version"`, for older engines: the secret
+   *   string, master password included, is stored in this stack's state (marked sensitive).
+   *
+   * @default "ephemeral"
+   */
+  readonly masterSecretRead?: MasterSecretRead;
   /**
    * Provider alias, when the stack has more than one postgresql provider.
    *

@@ -1,15 +1,20 @@
-import { Fn, Token } from "cdktf";
+import { Fn, ref, TerraformLocal, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version";
 import { PostgresqlProviderConfig } from "@cdktf/provider-postgresql/lib/provider";
-import { ClusterProviderSettingsOptions, PostgresClusterEndpoint } from "./cluster-provider-props";
+import {
+  ClusterProviderSettingsOptions,
+  MasterSecretRead,
+  PostgresClusterEndpoint,
+} from "./cluster-provider-props";
 import { resolveClusterProviderSettings } from "./private/defaults";
 import { validateClusterProviderSettings } from "./validate";
 
 /**
  * Settings of a `postgresql` provider for a cluster, from the cluster's outputs and its RDS-managed
- * master secret, which is read at plan time (`aws_secretsmanager_secret_version` + `jsondecode`):
- * the password never appears in the configuration. The provider is not created here: the stack
+ * master secret, which is read at plan and apply time (`aws_secretsmanager_secret_version` +
+ * `jsondecode`): the password never appears in the configuration and, read as an ephemeral
+ * resource (the default), never in the state or the saved plan either. The provider is not created here: the stack
  * does it, `new PostgresqlProvider(stack, "Postgresql", settings.config)`.
  *
  * The provider runs with `superuser = false` (the RDS master is not a SUPERUSER) and TLS required.
@@ -21,8 +26,16 @@ export class ClusterProviderSettings extends Construct {
   public readonly config: PostgresqlProviderConfig;
   /** The database the provider connects to. */
   public readonly database: string;
-  /** The data source that reads the master secret. */
-  public readonly masterSecret: DataAwsSecretsmanagerSecretVersion;
+  /** How the master secret is read. */
+  public readonly masterSecretRead: MasterSecretRead;
+  /**
+   * The data source that reads the master secret (`masterSecretRead: "data-source"` only).
+   *
+   * @default - undefined: the secret is read by an ephemeral resource
+   */
+  public readonly masterSecret?: DataAwsSecretsmanagerSecretVersion;
+  /** The address of the ephemeral resource that reads the master secret (`ephemeral` only). */
+  public readonly masterSecretAddress?: string;
 
   constructor(
     scope: Construct,
@@ -35,9 +48,22 @@ export class ClusterProviderSettings extends Construct {
     validateClusterProviderSettings(this, options, s);
     const { tunnel } = s;
 
-    this.masterSecret = new DataAwsSecretsmanagerSecretVersion(this, "MasterUserSecret", {
-      secretId: s.masterUserSecretArn as string,
-    });
+    this.masterSecretRead = s.masterSecretRead;
+    let secretString: string;
+    if (s.masterSecretRead === "data-source") {
+      this.masterSecret = new DataAwsSecretsmanagerSecretVersion(this, "MasterUserSecret", {
+        secretId: s.masterUserSecretArn as string,
+      });
+      secretString = this.masterSecret.secretString;
+    } else {
+      const stack = TerraformStack.of(this);
+      const name = `${stack.getLogicalId(this.node)}_MasterUserSecret`;
+      this.masterSecretAddress = `ephemeral.aws_secretsmanager_secret_version.${name}`;
+      // The ARN goes through a local: cdktf wires cross-stack references of elements, not of overrides.
+      const secretArn = new TerraformLocal(this, "MasterUserSecretArn", s.masterUserSecretArn);
+      stack.addOverride(this.masterSecretAddress, { secret_id: secretArn.asString });
+      secretString = Token.asString(ref(`${this.masterSecretAddress}.secret_string`, stack));
+    }
     this.database = s.database;
     const forwarded = tunnel.kind === "port-forward";
     this.config = {
@@ -46,7 +72,7 @@ export class ClusterProviderSettings extends Construct {
       port: forwarded ? tunnel.localPort : cluster.port,
       database: this.database,
       username: cluster.masterUsername,
-      password: Token.asString(Fn.lookup(Fn.jsondecode(this.masterSecret.secretString), "password")),
+      password: Token.asString(Fn.lookup(Fn.jsondecode(secretString), "password")),
       sslmode: s.sslMode,
       sslrootcert: options.sslRootCertFile,
       superuser: false,

@@ -19,6 +19,7 @@ export { ClusterProviderSettings, clusterProviderConfig } from "./cluster-provid
 export { PostgresTunnel } from "./cluster-provider-props";
 export type {
   ClusterProviderSettingsOptions,
+  MasterSecretRead,
   PostgresClusterEndpoint,
   PostgresSslMode,
 } from "./cluster-provider-props";

@@ -144,6 +144,7 @@ export function validateClusterProviderSettings(
 ): void {
   const { tunnel, sslMode, masterUserSecretArn: secretArn } = s;
   const v = new Validator(scope);
+  v.oneOf("masterSecretRead", options.masterSecretRead, ["ephemeral", "data-source"]);
   v.check(
     secretArn === undefined || (!Token.isUnresolved(secretArn) && secretArn === ""),
     'the cluster has no masterUserSecretArn and none was given. Fix: pass options.masterUserSecretArn (the ARN of a secret whose JSON has a "password" field), or use a cluster with manageMasterUserPassword.',

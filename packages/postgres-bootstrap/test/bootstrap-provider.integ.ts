@@ -13,14 +13,17 @@ import { awsEnv, itWithAwsProvider, MotoAwsStack } from "../../../test/helpers/a
 import { asSuperuser, createDatabase, pgServer } from "../../../test/helpers/postgres";
 import { applyCycle } from "../../../test/helpers/tofu";
 import { ApplicationSchema, clusterProviderConfig, PostgresTunnel } from "../src";
-import { SessionLogging } from "../src";
+import * as fs from "fs";
+import * as path from "path";
+import { SessionLogging, SUPPRESSED_SESSION_PGOPTIONS } from "../src";
+import { countHits } from "../../../test/helpers/secret-scan";
 
 // The integration project's testTimeout is not applied per project by Jest: set it here.
 jest.setTimeout(20 * 60 * 1000);
 
 describe("clusterProviderConfig", () => {
   itWithAwsProvider(
-    "configures the provider from the cluster's outputs and its master secret, read at plan time",
+    "configures the provider from the cluster's outputs and its master secret, read ephemerally at plan and apply time",
     async () => {
       // GIVEN: phase 1, the "cluster" stack: the master secret as RDS manages it (JSON username/password)
       const server = pgServer();
@@ -65,7 +68,21 @@ describe("clusterProviderConfig", () => {
           readOnly: { name: `${prefix}_ro` },
         });
         // THEN: it applies as the master, idempotently, and the roles exist; destroy removes them
-        await applyCycle(stack, awsEnv(), async () => {
+        await applyCycle(stack, { ...awsEnv(), PGOPTIONS: SUPPRESSED_SESSION_PGOPTIONS }, async (work) => {
+          // AND the master password, read by the ephemeral resource, is in neither state nor plan
+          const state = fs.readFileSync(path.join(work.dir, "terraform.tfstate"), "utf8");
+          const plan = JSON.stringify(work.plan());
+          const hits = countHits(
+            "bootstrap state and plan, master password",
+            [server.master.password],
+            [
+              { place: "state", text: state },
+              { place: "plan JSON", text: plan },
+            ],
+          );
+          expect(hits.map((h) => h.hits)).toEqual([0, 0]);
+          const stored = (JSON.parse(state) as { resources: { type: string }[] }).resources;
+          expect(stored.filter((r) => r.type === "aws_secretsmanager_secret_version")).toEqual([]);
           const roles = await asSuperuser(
             async (c) =>
               (

@@ -19,7 +19,20 @@ const cluster: PostgresClusterEndpoint = {
   masterUserSecretArn: "arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-abc",
 };
 const PASSWORD =
-  "${jsondecode(data.aws_secretsmanager_secret_version.Db_MasterUserSecret_46B8F8E8.secret_string).password}";
+  "${jsondecode(ephemeral.aws_secretsmanager_secret_version.Db_MasterUserSecret.secret_string).password}";
+
+/** The secret ARN the ephemeral master-secret read gets (through its local), or undefined. */
+function ephemeralSecretId(out: string): string | undefined {
+  const json = JSON.parse(out) as {
+    ephemeral?: Record<string, Record<string, { secret_id: string }>>;
+    locals?: Record<string, string>;
+    data?: Record<string, unknown>;
+  };
+  expect(json.data?.aws_secretsmanager_secret_version).toBeUndefined();
+  const ref = json.ephemeral?.aws_secretsmanager_secret_version?.Db_MasterUserSecret?.secret_id;
+  const local = ref && /^\$\{local\.(\w+)\}$/.exec(ref)?.[1];
+  return local ? json.locals?.[local] : undefined;
+}
 
 function testStack(): TerraformStack {
   return sharedTestStack("bootstrap");
@@ -44,7 +57,7 @@ describe("ClusterProviderSettings", () => {
       });
     });
 
-    test("reads the password from the managed secret at plan time, never as a literal (BOOT-02)", () => {
+    test("reads the password from the managed secret with an ephemeral resource, never as a literal nor into state (BOOT-02)", () => {
       // GIVEN
       const stack = testStack();
       // WHEN
@@ -52,11 +65,34 @@ describe("ClusterProviderSettings", () => {
       new PostgresqlProvider(stack, "Postgresql", settings.config);
       // THEN
       const out = Testing.synth(stack);
+      expect(ephemeralSecretId(out)).toBe(
+        "arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-abc",
+      );
+      expect(out).toHaveProviderWithProperties(PostgresqlProvider, { password: PASSWORD });
+      expect(settings.database).toBe("orders");
+      expect(settings.masterSecretRead).toBe("ephemeral");
+      expect(settings.masterSecret).toBeUndefined();
+      expect(settings.masterSecretAddress).toBe(
+        "ephemeral.aws_secretsmanager_secret_version.Db_MasterUserSecret",
+      );
+    });
+
+    test("reads it with a data source (into state) when masterSecretRead is data-source, for older engines", () => {
+      // GIVEN
+      const stack = testStack();
+      // WHEN
+      const settings = new ClusterProviderSettings(stack, "Db", cluster, { masterSecretRead: "data-source" });
+      new PostgresqlProvider(stack, "Postgresql", settings.config);
+      // THEN
+      const out = Testing.synth(stack);
       expect(out).toHaveDataSourceWithProperties(DataAwsSecretsmanagerSecretVersion, {
         secret_id: "arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-abc",
       });
-      expect(out).toHaveProviderWithProperties(PostgresqlProvider, { password: PASSWORD });
-      expect(settings.database).toBe("orders");
+      expect(out).toHaveProviderWithProperties(PostgresqlProvider, {
+        password:
+          "${jsondecode(data.aws_secretsmanager_secret_version.Db_MasterUserSecret_46B8F8E8.secret_string).password}",
+      });
+      expect(JSON.parse(out).ephemeral).toBeUndefined();
     });
 
     test("creates no provider itself", () => {
@@ -134,9 +170,7 @@ describe("ClusterProviderSettings", () => {
         sslrootcert: "/etc/ssl/rds-global-bundle.pem",
         connect_timeout: 30,
       });
-      expect(out).toHaveDataSourceWithProperties(DataAwsSecretsmanagerSecretVersion, {
-        secret_id: "arn:aws:secretsmanager:us-east-1:111122223333:secret:other",
-      });
+      expect(ephemeralSecretId(out)).toBe("arn:aws:secretsmanager:us-east-1:111122223333:secret:other");
     });
 
     test("accepts an IAuroraPostgresCluster as the cluster", () => {

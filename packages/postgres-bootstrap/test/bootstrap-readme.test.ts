@@ -2,7 +2,6 @@ import "cdktf/lib/testing/adapters/jest";
 import * as fs from "fs";
 import * as path from "path";
 import { Testing } from "cdktf";
-import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version";
 import { Extension } from "@cdktf/provider-postgresql/lib/extension";
 import { PostgresqlProvider } from "@cdktf/provider-postgresql/lib/provider";
 import { Schema } from "@cdktf/provider-postgresql/lib/schema";
@@ -69,9 +68,12 @@ describe("README section 'Usage'", () => {
       superuser: false,
       sslmode: "require",
     });
-    expect(out).toHaveDataSourceWithProperties(DataAwsSecretsmanagerSecretVersion, {
-      secret_id: cluster.masterUserSecretArn,
-    });
+    const parsed = JSON.parse(out) as {
+      locals?: Record<string, string>;
+      ephemeral?: Record<string, unknown>;
+    };
+    expect(Object.keys(parsed.ephemeral ?? {})).toEqual(["aws_secretsmanager_secret_version"]);
+    expect(Object.values(parsed.locals ?? {})).toEqual([cluster.masterUserSecretArn]);
     expect(out).toHaveResourceWithProperties(Extension, { name: "pgaudit", database: "orders" });
     expect(out).toHaveResourceWithProperties(Schema, { name: "app", database: "orders" });
     const json = JSON.parse(out) as { output: Record<string, { sensitive?: boolean; value: string }> };

@@ -17,7 +17,10 @@ import {
   RoleSession,
 } from "../../../test/helpers/postgres";
 import { ApplicationSchema, PostgresExtensions } from "../src";
-import { SessionLogging } from "../src";
+import { SessionLogging, SUPPRESSED_SESSION_PGOPTIONS } from "../src";
+
+/** The session settings the connections declare (SessionLogging.SUPPRESSED), for every engine run. */
+const SESSION_ENV = { PGOPTIONS: SUPPRESSED_SESSION_PGOPTIONS };
 
 // The integration project's testTimeout is not applied per project by Jest: set it here.
 jest.setTimeout(20 * 60 * 1000);
@@ -184,7 +187,7 @@ describe("ApplicationSchema and PostgresExtensions on PostgreSQL 15", () => {
       const database = await createDatabase(prefix);
       const stack = bootstrapStack(kind, database, names, { dropCascade: true });
       // WHEN / THEN (applyCycle: apply, second plan empty, probe, destroy, state empty)
-      await applyCycle(stack, {}, async (work) => {
+      await applyCycle(stack, SESSION_ENV, async (work) => {
         expect(await extensionsIn(database)).toEqual([...extensionsFor(kind)].sort());
         const pw = passwords(work);
         // The passwords are in random_password's state only: not in the roles' state (write-only).
@@ -225,7 +228,7 @@ describe("ApplicationSchema and PostgresExtensions on PostgreSQL 15", () => {
       const prefix = `boot_cycles_${shortKind(kind)}`;
       const names = roleNames(prefix);
       const database = await createDatabase(prefix);
-      const work = new TofuWorkdir(synthToDir(bootstrapStack(kind, database, names)), {});
+      const work = new TofuWorkdir(synthToDir(bootstrapStack(kind, database, names)), SESSION_ENV);
       work.init();
       work.validate();
       // WHEN
@@ -269,7 +272,7 @@ describe("ApplicationSchema and PostgresExtensions on PostgreSQL 15", () => {
       connection: { provider, database, sessionLogging: SessionLogging.SUPPRESSED },
       extensions: ["pgaudit"],
     });
-    const work = new TofuWorkdir(synthToDir(stack), {});
+    const work = new TofuWorkdir(synthToDir(stack), SESSION_ENV);
     work.init();
     // WHEN
     const result = work.run(["apply", "-input=false", "-auto-approve", "-no-color"]);

@@ -1,6 +1,7 @@
 import { ApplicationSchemaProps } from "../application-schema-props";
 import {
   ClusterProviderSettingsOptions,
+  MasterSecretRead,
   PostgresClusterEndpoint,
   PostgresSslMode,
   PostgresTunnel,
@@ -61,6 +62,7 @@ export interface ResolvedClusterProviderSettings {
   /** The options' database, else the cluster's. */
   readonly database: string;
   readonly connectTimeoutSeconds: number;
+  readonly masterSecretRead: MasterSecretRead;
 }
 
 /** Applies the defaults documented on {@link ClusterProviderSettingsOptions}. Never throws. */
@@ -74,5 +76,6 @@ export function resolveClusterProviderSettings(
     masterUserSecretArn: options.masterUserSecretArn ?? cluster.masterUserSecretArn,
     database: options.database ?? cluster.databaseName,
     connectTimeoutSeconds: options.connectTimeoutSeconds ?? 15,
+    masterSecretRead: options.masterSecretRead ?? "ephemeral",
   };
 }
