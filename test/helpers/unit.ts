@@ -201,3 +201,31 @@ export function packageApi(packageDir: string): PackageApi {
     exportsAll: /^export \*/m.test(index),
   };
 }
+
+/**
+ * The README "API" tests every package has: the README lists exactly what `src/index.ts` exports,
+ * without `export *`; the run-time exports are its value exports, and exactly `runtime` (no
+ * validator, pattern, default or helper leaks out).
+ */
+export function describeReadmeApi(
+  packageDir: string,
+  publicApi: Record<string, unknown>,
+  runtime: readonly string[],
+): void {
+  describe("README API section", () => {
+    const api = packageApi(packageDir);
+
+    test("lists exactly the names src/index.ts exports, and index.ts has no export *", () => {
+      expect(api.documented).toEqual(api.exported);
+      expect(api.exportsAll).toBe(false);
+    });
+
+    test("the run-time exports are the value exports of src/index.ts", () => {
+      expect(Object.keys(publicApi).sort()).toEqual(api.runtime);
+    });
+
+    test("exports no validators, patterns, defaults or helpers at run time", () => {
+      expect(Object.keys(publicApi).sort()).toEqual([...runtime].sort());
+    });
+  });
+}

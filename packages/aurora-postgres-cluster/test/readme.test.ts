@@ -9,7 +9,7 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { ClusterStack } from "./fixtures/readme-usage";
 import * as publicApi from "../src";
 import { VPC } from "./cluster-helpers";
-import { packageApi } from "../../../test/helpers/unit";
+import { describeReadmeApi } from "../../../test/helpers/unit";
 
 const PKG = path.join(__dirname, "..");
 const README = fs.readFileSync(path.join(PKG, "README.md"), "utf8");
@@ -67,25 +67,10 @@ describe("README", () => {
   });
 });
 
-describe("README API section", () => {
-  const api = packageApi(PKG);
-
-  test("lists exactly the names src/index.ts exports, and index.ts has no export *", () => {
-    expect(api.documented).toEqual(api.exported);
-    expect(api.exportsAll).toBe(false);
-  });
-
-  test("the run-time exports are the value exports of src/index.ts", () => {
-    expect(Object.keys(publicApi).sort()).toEqual(api.runtime);
-  });
-
-  test("exports no validators, patterns, defaults or helpers at run time", () => {
-    expect(Object.keys(publicApi).sort()).toEqual([
-      "AURORA_POSTGRES_FAMILIES",
-      "AuroraPostgresCluster",
-      "DEFAULT_ENGINE_VERSION",
-      "ENVIRONMENT_STAGES",
-      "STAGE_PRESETS",
-    ]);
-  });
-});
+describeReadmeApi(PKG, publicApi, [
+  "AURORA_POSTGRES_FAMILIES",
+  "AuroraPostgresCluster",
+  "DEFAULT_ENGINE_VERSION",
+  "ENVIRONMENT_STAGES",
+  "STAGE_PRESETS",
+]);

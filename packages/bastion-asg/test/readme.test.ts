@@ -9,7 +9,7 @@ import * as publicApi from "../src";
 import { DEFAULT_BANNER_TEXT } from "../src";
 import { BastionStack } from "./fixtures/readme-usage";
 import { bastionTestVpc } from "./bastion-stack";
-import { packageApi } from "../../../test/helpers/unit";
+import { describeReadmeApi } from "../../../test/helpers/unit";
 
 const PKG = path.join(__dirname, "..");
 const README = fs.readFileSync(path.join(PKG, "README.md"), "utf8");
@@ -63,23 +63,10 @@ describe("README", () => {
   });
 });
 
-describe("README API section", () => {
-  it("lists exactly the names src/index.ts exports", () => {
-    // WHEN
-    const api = packageApi(PKG);
-    // THEN
-    expect(api.documented).toEqual(api.exported);
-    expect(api.exportsAll).toBe(false);
-    expect(Object.keys(publicApi).sort()).toEqual(api.runtime);
-  });
-
-  it("exports no validators, patterns or helpers at run time", () => {
-    expect(Object.keys(publicApi).sort()).toEqual([
-      "BastionAccessMode",
-      "BastionAsg",
-      "BastionSubnets",
-      "BastionTenancy",
-      "DEFAULT_BANNER_TEXT",
-    ]);
-  });
-});
+describeReadmeApi(PKG, publicApi, [
+  "BastionAccessMode",
+  "BastionAsg",
+  "BastionSubnets",
+  "BastionTenancy",
+  "DEFAULT_BANNER_TEXT",
+]);

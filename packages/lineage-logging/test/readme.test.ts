@@ -6,7 +6,7 @@ import { addDatafoldLineage } from "./fixtures/readme-usage";
 import { FakeManagedCluster } from "./fake-cluster";
 import { testStack } from "./util";
 import * as publicApi from "../src";
-import { packageApi } from "../../../test/helpers/unit";
+import { describeReadmeApi } from "../../../test/helpers/unit";
 import { SessionLogging } from "@aurora-cdktf/postgres-bootstrap";
 
 const pkg = path.join(__dirname, "..");
@@ -47,25 +47,10 @@ describe("README", () => {
   });
 });
 
-describe("README API section", () => {
-  const api = packageApi(pkg);
-
-  test("lists exactly the names src/index.ts exports, and index.ts has no export *", () => {
-    expect(api.documented).toEqual(api.exported);
-    expect(api.exportsAll).toBe(false);
-  });
-
-  test("the run-time exports are the value exports of src/index.ts", () => {
-    expect(Object.keys(publicApi).sort()).toEqual(api.runtime);
-  });
-
-  test("exports no validators, patterns, defaults or helpers at run time", () => {
-    expect(Object.keys(publicApi).sort()).toEqual([
-      "LineageDatabaseAccess",
-      "LineageHandover",
-      "LineageLogAccess",
-      "LineageLogStatement",
-      "LineageLogging",
-    ]);
-  });
-});
+describeReadmeApi(pkg, publicApi, [
+  "LineageDatabaseAccess",
+  "LineageHandover",
+  "LineageLogAccess",
+  "LineageLogStatement",
+  "LineageLogging",
+]);

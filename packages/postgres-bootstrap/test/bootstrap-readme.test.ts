@@ -8,7 +8,7 @@ import { Schema } from "@cdktf/provider-postgresql/lib/schema";
 import { IAuroraPostgresCluster } from "@aurora-cdktf/aurora-postgres-cluster";
 import { BootstrapStack } from "./fixtures/bootstrap-usage";
 import * as publicApi from "../src";
-import { packageApi } from "../../../test/helpers/unit";
+import { describeReadmeApi } from "../../../test/helpers/unit";
 
 const DOC = path.join(__dirname, "..", "README.md");
 
@@ -84,34 +84,19 @@ describe("README section 'Usage'", () => {
   });
 });
 
-describe("README API section", () => {
-  const api = packageApi(path.join(__dirname, ".."));
-
-  test("lists exactly the names src/index.ts exports, and index.ts has no export *", () => {
-    expect(api.documented).toEqual(api.exported);
-    expect(api.exportsAll).toBe(false);
-  });
-
-  test("the run-time exports are the value exports of src/index.ts", () => {
-    expect(Object.keys(publicApi).sort()).toEqual(api.runtime);
-  });
-
-  test("exports no validators, patterns, defaults or helpers at run time", () => {
-    expect(Object.keys(publicApi).sort()).toEqual([
-      "ApplicationSchema",
-      "ClusterProviderSettings",
-      "DEFAULT_EXTENSIONS",
-      "DependencyChain",
-      "GENERATED_PASSWORD_LENGTH",
-      "PostgresExtensions",
-      "PostgresRole",
-      "PostgresTunnel",
-      "READ_ONLY_TABLE_PRIVILEGES",
-      "READ_WRITE_SEQUENCE_PRIVILEGES",
-      "READ_WRITE_TABLE_PRIVILEGES",
-      "SUPPRESSED_SESSION_PGOPTIONS",
-      "SessionLogging",
-      "clusterProviderConfig",
-    ]);
-  });
-});
+describeReadmeApi(path.join(__dirname, ".."), publicApi, [
+  "ApplicationSchema",
+  "ClusterProviderSettings",
+  "DEFAULT_EXTENSIONS",
+  "DependencyChain",
+  "GENERATED_PASSWORD_LENGTH",
+  "PostgresExtensions",
+  "PostgresRole",
+  "PostgresTunnel",
+  "READ_ONLY_TABLE_PRIVILEGES",
+  "READ_WRITE_SEQUENCE_PRIVILEGES",
+  "READ_WRITE_TABLE_PRIVILEGES",
+  "SUPPRESSED_SESSION_PGOPTIONS",
+  "SessionLogging",
+  "clusterProviderConfig",
+]);

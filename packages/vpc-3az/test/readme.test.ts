@@ -5,7 +5,7 @@ import { Testing } from "cdktf";
 import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
 import * as publicApi from "../src";
 import { addNetwork } from "./fixtures/readme-usage";
-import { packageApi, resourceCounts, testStack } from "../../../test/helpers/unit";
+import { describeReadmeApi, resourceCounts, testStack } from "../../../test/helpers/unit";
 
 const pkg = path.join(__dirname, "..");
 
@@ -32,22 +32,4 @@ describe("README", () => {
   });
 });
 
-describe("README API section", () => {
-  test("lists exactly the names src/index.ts exports", () => {
-    // WHEN
-    const api = packageApi(pkg);
-    // THEN
-    expect(api.documented).toEqual(api.exported);
-    expect(api.exportsAll).toBe(false);
-    expect(Object.keys(publicApi).sort()).toEqual(api.runtime);
-  });
-
-  test("exports no validators, patterns or helpers at run time", () => {
-    expect(Object.keys(publicApi).sort()).toEqual([
-      "FlowLogTrafficType",
-      "NatGatewayMode",
-      "NetworkAclMode",
-      "Vpc3Az",
-    ]);
-  });
-});
+describeReadmeApi(pkg, publicApi, ["FlowLogTrafficType", "NatGatewayMode", "NetworkAclMode", "Vpc3Az"]);
