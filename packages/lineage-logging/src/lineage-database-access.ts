@@ -22,6 +22,8 @@ export class LineageDatabaseAccess extends Construct implements ILineageDatabase
   public readonly database: string;
   /** The login role. */
   public readonly roleName: string;
+  /** The version of the generated password (raise `passwordVersion` to rotate). */
+  public readonly passwordVersion: number;
   /** The generated password (sensitive; in the state of `random_password`, never in the JSON). */
   public readonly password: string;
   /** The schema for temporary tables. */
@@ -121,6 +123,7 @@ export class LineageDatabaseAccess extends Construct implements ILineageDatabase
     this.database = database;
     this.roleName = this.role.name;
     this.password = login.password as string;
+    this.passwordVersion = login.passwordVersion as number;
     this.tempSchemaName = tempSchema.name;
     this.observedSchemas = [...s.observedSchemas];
   }

@@ -1,4 +1,5 @@
 import { Fn, TerraformOutput } from "cdktf";
+import { writeOnlyVersion } from "./private/write-only";
 import { Construct } from "constructs";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
@@ -64,7 +65,15 @@ export class LineageHandover extends Construct {
       });
       new SecretsmanagerSecretVersion(this, "SecretValue", {
         secretId: secret.id,
-        secretString: Fn.jsonencode(this.fields),
+        // Write-only: the fields, password included, stay out of this resource's state.
+        secretStringWo: Fn.jsonencode(this.fields),
+        // A new secret version whenever a field changes: a number derived from the fields without
+        // the password, and the password's version.
+        secretStringWoVersion: writeOnlyVersion({
+          ...this.fields,
+          password: undefined,
+          passwordVersion: databaseAccess.passwordVersion ?? 1,
+        }),
       });
       this.secretArn = secret.arn;
     }

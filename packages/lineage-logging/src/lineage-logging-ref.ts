@@ -84,6 +84,13 @@ export interface ILineageDatabaseAccess {
   readonly password: string;
   /** The schema for Datafold's temporary tables (e.g. `datafold_tmp`). */
   readonly tempSchemaName: string;
+  /**
+   * The version of the generated password: a change of it (a rotation) writes a new version of
+   * the hand-over secret.
+   *
+   * @default - 1
+   */
+  readonly passwordVersion?: number;
 }
 
 /**

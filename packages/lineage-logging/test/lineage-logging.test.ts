@@ -252,7 +252,7 @@ describe("LineageLogging", () => {
       expect(synthed).not.toHaveResource(IamGroupPolicyAttachment);
     });
 
-    test("stores the access key in a Secrets Manager secret, referenced, never literal", () => {
+    test("stores the access key in a Secrets Manager secret, write-only, referenced, never literal", () => {
       // GIVEN
       const stack = testStack();
       // WHEN
@@ -268,7 +268,12 @@ describe("LineageLogging", () => {
       });
       expect(Object.values(resources(stack, "aws_secretsmanager_secret"))[0].kms_key_id).toBeUndefined();
       const [version] = Object.values(resources(stack, "aws_secretsmanager_secret_version"));
-      expect(version.secret_string).toMatch(
+      // write-only: the secret string is sent, never stored in this resource's state
+      expect(version.secret_string).toBeUndefined();
+      expect(version.secret_string_wo_version).toMatch(
+        /^\$\{parseint\(substr\(sha256\(jsonencode\(aws_iam_access_key\.Lineage_AccessKey_\w+\.id\)\), 0, 8\), 16\)\}$/,
+      );
+      expect(version.secret_string_wo).toMatch(
         /^\$\{jsonencode\(\{"accessKeyId" = aws_iam_access_key\.Lineage_AccessKey_\w+\.id, "secretAccessKey" = aws_iam_access_key\.Lineage_AccessKey_\w+\.secret\}\)\}$/,
       );
       expect(resolved(stack, lineage.accessKeySecretArn)).toMatch(

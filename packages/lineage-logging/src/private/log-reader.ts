@@ -11,6 +11,7 @@ import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-sec
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
 import { awsManagedPolicyArn, IKmsKeyRef } from "@aurora-cdktf/core";
 import { LineageLogAccess } from "../lineage-logging-ref";
+import { writeOnlyVersion } from "./write-only";
 
 /** Inputs of {@link createLogReader}. */
 export interface LogReaderProps {
@@ -88,7 +89,11 @@ export function createLogReader(scope: Construct, props: LogReaderProps): LogRea
   });
   new SecretsmanagerSecretVersion(scope, "AccessKeySecretValue", {
     secretId: secret.id,
-    secretString: Fn.jsonencode({ accessKeyId: accessKey.id, secretAccessKey: accessKey.secret }),
+    // Write-only: kept out of this resource's state. The access key's own state still holds the
+    // secret key (aws_iam_access_key has no write-only form): see the README, "What is in state".
+    secretStringWo: Fn.jsonencode({ accessKeyId: accessKey.id, secretAccessKey: accessKey.secret }),
+    // A new secret version whenever the key is replaced: a number derived from the key id.
+    secretStringWoVersion: writeOnlyVersion(accessKey.id),
   });
   return { user, group, accessKey, secret };
 }
