@@ -16,6 +16,7 @@ import { AL2023_AMI_PARAMETER_PREFIX, resolveSettings } from "./private/defaults
 import { createInstanceRole } from "./private/iam";
 import { isArmInstanceType, parseS3Url } from "./private/net";
 import { createAlarms, createEncryptionKey, createNotificationTopic } from "./private/notifications";
+import { ssmPortForwardCommand, ssmSessionCommand } from "./private/ssm-commands";
 import { escapeForTerraformString, renderUserData } from "./private/user-data";
 import { validateAllowSshAccessFrom, validateBastionAsgProps, validateSsmPortForward } from "./validate";
 
@@ -52,8 +53,8 @@ export class BastionAsg extends Construct implements IBastionAsg {
   public readonly connections: Connections;
   /** The AMI id the launch template uses (a reference to the SSM parameter unless overridden). */
   public readonly imageId: string;
+  /** The region of the Auto Scaling group (the region field of its ARN). */
   private readonly region: string;
-  private readonly instanceLookup: string;
 
   public get outputs(): BastionAsgOutputs {
     return {
@@ -266,13 +267,11 @@ export class BastionAsg extends Construct implements IBastionAsg {
     this.elasticIp = eip?.publicIp;
     this.elasticIpAllocationId = eip?.allocationId;
     this.region = arnParts(asg.arn).region;
-    this.instanceLookup =
-      `"$(aws autoscaling describe-auto-scaling-groups --region ${this.region} --auto-scaling-group-names ${this.name} ` +
-      `--query "AutoScalingGroups[0].Instances[?LifecycleState=='InService'] | [0].InstanceId" --output text)"`;
     this.sshCommand = eip
       ? `ssh ${s.keyName !== undefined ? `-i "${s.keyName}.pem" ` : ""}ec2-user@${eip.publicIp}`
       : undefined;
-    this.ssmSessionCommand = `aws ssm start-session --region ${this.region} --target ${this.instanceLookup}`;
+    // The group's name from the props, not the ASG's `name` attribute: a literal stays readable.
+    this.ssmSessionCommand = ssmSessionCommand(this.region, this.name);
   }
 
   /** Allows SSH (22) from more peers (CIDRs or security groups). Not available in SSM_ONLY mode. */
@@ -291,10 +290,6 @@ export class BastionAsg extends Construct implements IBastionAsg {
    */
   public ssmPortForwardCommand(host: string, port: number, localPort: number = port): string {
     validateSsmPortForward(this, port, localPort);
-    const parameters = `{"host":["${host}"],"portNumber":["${Token.asString(port)}"],"localPortNumber":["${Token.asString(localPort)}"]}`;
-    return (
-      `aws ssm start-session --region ${this.region} --target ${this.instanceLookup} ` +
-      `--document-name AWS-StartPortForwardingSessionToRemoteHost --parameters '${parameters}'`
-    );
+    return ssmPortForwardCommand(this.ssmSessionCommand, host, port, localPort);
   }
 }
