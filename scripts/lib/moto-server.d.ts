@@ -22,3 +22,6 @@ export declare function createSecret(
   name: string,
   secretString: string,
 ): Promise<string>;
+
+/** The current SecretString of a secret in moto (by name or ARN). */
+export declare function getSecretString(state: Pick<MotoState, "endpoint">, secretId: string): Promise<string>;

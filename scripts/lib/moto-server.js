@@ -102,19 +102,29 @@ function awsEnv(state) {
  * Creates a Secrets Manager secret in moto (moto accepts any signature); resolves to its ARN.
  * Stands in for a secret that exists before the stacks, such as an existing cluster's master secret.
  */
-async function createSecret(state, name, secretString) {
+/** One Secrets Manager call to moto (unsigned: moto does not check signatures). */
+async function secretsManager(state, action, body) {
   const res = await fetch(state.endpoint, {
     method: "POST",
     headers: {
       "Content-Type": "application/x-amz-json-1.1",
-      "X-Amz-Target": "secretsmanager.CreateSecret",
+      "X-Amz-Target": `secretsmanager.${action}`,
       Authorization:
         "AWS4-HMAC-SHA256 Credential=testing/20250101/us-east-1/secretsmanager/aws4_request, SignedHeaders=host, Signature=0",
     },
-    body: JSON.stringify({ Name: name, SecretString: secretString }),
+    body: JSON.stringify(body),
   });
-  if (!res.ok) throw new Error(`moto CreateSecret: HTTP ${res.status} ${await res.text()}`);
-  return (await res.json()).ARN;
+  if (!res.ok) throw new Error(`moto ${action}: HTTP ${res.status} ${await res.text()}`);
+  return res.json();
 }
 
-module.exports = { start, stop, awsEnv, createSecret };
+async function createSecret(state, name, secretString) {
+  return (await secretsManager(state, "CreateSecret", { Name: name, SecretString: secretString })).ARN;
+}
+
+/** The current SecretString of a secret (by name or ARN). */
+async function getSecretString(state, secretId) {
+  return (await secretsManager(state, "GetSecretValue", { SecretId: secretId })).SecretString;
+}
+
+module.exports = { start, stop, awsEnv, createSecret, getSecretString };

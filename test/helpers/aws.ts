@@ -7,7 +7,7 @@ import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
 import { awsProviderAvailable, mirroredAwsVersion } from "../../scripts/lib/aws";
-import { awsEnv as motoAwsEnv, type MotoState } from "../../scripts/lib/moto-server";
+import { awsEnv as motoAwsEnv, getSecretString, type MotoState } from "../../scripts/lib/moto-server";
 
 // What the main job (scripts/main.js) uses too lives in scripts/lib: aws.js, moto-server.js.
 export { awsProviderAvailable, mirroredAwsVersion };
@@ -18,15 +18,25 @@ export function pinAwsToMirror(stack: TerraformStack): void {
   if (v) stack.addOverride("terraform.required_providers.aws.version", v);
 }
 
-/** Environment that sends the AWS provider to this run's moto with fake credentials. */
-export function awsEnv(): Record<string, string> {
+/** This run's moto (started by test/helpers/global-setup.js). */
+function motoState(): MotoState {
   const file = process.env.AURORA_MOTO_STATE;
   if (!file || !fs.existsSync(file)) {
     throw new Error(
       "No moto server: AURORA_MOTO_STATE is not set. Run integration tests through jest's integration project (npm test).",
     );
   }
-  return motoAwsEnv(JSON.parse(fs.readFileSync(file, "utf8")) as MotoState);
+  return JSON.parse(fs.readFileSync(file, "utf8")) as MotoState;
+}
+
+/** Environment that sends the AWS provider to this run's moto with fake credentials. */
+export function awsEnv(): Record<string, string> {
+  return motoAwsEnv(motoState());
+}
+
+/** The current SecretString of a secret in this run's moto. */
+export function motoSecretString(secretId: string): Promise<string> {
+  return getSecretString(motoState(), secretId);
 }
 
 /**

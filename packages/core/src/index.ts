@@ -11,7 +11,7 @@ export type { AwsContextIds } from "./aws-context";
 export { arnParts, awsManagedPolicyArn, logGroupArn } from "./arn";
 export type { ArnLocation, ArnParts } from "./arn";
 export { CLOUDWATCH_LOG_RETENTION_DAYS, rdsPostgresqlLogGroupName } from "./logs";
-export { duplicatesOf, EMAIL_PATTERN, RDS_PARAMETER_NAME_PATTERN } from "./patterns";
+export { duplicatesOf, EMAIL_PATTERN, RDS_PARAMETER_NAME_PATTERN, SECRET_NAME_PATTERN } from "./patterns";
 export {
   checkDatabaseName,
   checkDistinct,

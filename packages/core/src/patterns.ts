@@ -9,6 +9,9 @@ export const EMAIL_PATTERN = /^[^\s@"'<>()[\]\\,;:]+@(?:[a-zA-Z0-9-]+\.)+[a-zA-Z
 /** An RDS parameter name: a letter, then letters, digits, `_` and `.` (e.g. `rds.force_ssl`, `DateStyle`). */
 export const RDS_PARAMETER_NAME_PATTERN = /^[a-zA-Z][a-zA-Z0-9_.]*$/;
 
+/** A Secrets Manager secret name: 1-512 characters of letters, digits and `/_+=.@-`. */
+export const SECRET_NAME_PATTERN = /^[\w/+=.@-]{1,512}$/;
+
 /** Values listed more than once in `values`, in first-seen order. */
 export function duplicatesOf(values: readonly string[]): string[] {
   const seen = new Set<string>();

@@ -25,6 +25,7 @@ describe("README API section", () => {
       "Peer",
       "Port",
       "RDS_PARAMETER_NAME_PATTERN",
+      "SECRET_NAME_PATTERN",
       "ValidationError",
       "Validator",
       "arnParts",

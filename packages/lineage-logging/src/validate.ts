@@ -7,6 +7,7 @@ import {
   duplicatesOf,
   IDENTIFIER_PATTERN,
   RDS_PARAMETER_NAME_PATTERN,
+  SECRET_NAME_PATTERN,
   Validator,
 } from "@aurora-cdktf/core";
 import { LineageDatabaseAccessProps } from "./lineage-database-access-props";
@@ -23,7 +24,6 @@ import {
   IAM_GROUP_NAME,
   IAM_USER_NAME,
   OUTPUT_NAME,
-  SECRET_NAME,
   SYSTEM_SCHEMAS,
 } from "./private/names";
 
@@ -107,7 +107,7 @@ export function validateLoggingProps(
   v.matches(
     "accessKeySecretName",
     s.accessKeySecretName,
-    SECRET_NAME,
+    SECRET_NAME_PATTERN,
     "must be 1-512 characters of [A-Za-z0-9/_+=.@-]",
   );
   v.throwIfAny();
@@ -212,7 +212,12 @@ export function validateHandoverProps(
 ): void {
   const v = new Validator(scope);
   v.integer("port", props.port, 1, 65535);
-  v.matches("secretName", s.secretName, SECRET_NAME, "must be 1-512 characters of [A-Za-z0-9/_+=.@-]");
+  v.matches(
+    "secretName",
+    s.secretName,
+    SECRET_NAME_PATTERN,
+    "must be 1-512 characters of [A-Za-z0-9/_+=.@-]",
+  );
   v.matches("outputName", props.outputName, OUTPUT_NAME, "must be a valid Terraform output name");
   v.check(
     !props.createSecret && (props.secretName !== undefined || props.secretKmsKey !== undefined),

@@ -1,3 +1,4 @@
+import { IKmsKeyRef } from "@aurora-cdktf/core";
 import { ITerraformDependable } from "cdktf";
 import { PostgresConnection } from "./connection";
 
@@ -62,6 +63,24 @@ export interface ApplicationSchemaProps {
    * @default - a login role `<schemaName>_ro`
    */
   readonly readOnly?: SchemaRoleOptions;
+  /**
+   * Deliver the login roles' generated passwords through Secrets Manager secrets named
+   * `<namePrefix>/<role>` instead of the state: each password is then ephemeral and written
+   * write-only to its role and its secret (see `PostgresRoleProps.passwordSecret`), so it is in no
+   * state, plan or JSON. Needs an AWS provider in the stack; the roles' `password` is then undefined.
+   *
+   * @default - the passwords are `random_password` resources in the state, readable as `password`
+   */
+  readonly passwordSecrets?: {
+    /** Prefix of the secret names, e.g. `orders` for `orders/app_rw`. */
+    readonly namePrefix: string;
+    /**
+     * KMS key of the secrets.
+     *
+     * @default - the AWS-managed key `aws/secretsmanager`
+     */
+    readonly kmsKey?: IKmsKeyRef;
+  };
   /**
    * Whether destroying the schema also drops the objects in it (`DROP SCHEMA ... CASCADE`). When
    * false, destroy fails while tables remain, so application data is never dropped by accident.

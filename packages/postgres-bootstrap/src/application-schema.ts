@@ -59,6 +59,10 @@ export class ApplicationSchema extends Construct {
         login: opts?.login,
         passwordVersion: opts?.passwordVersion,
         connectionLimit: opts?.connectionLimit,
+        passwordSecret:
+          props.passwordSecrets && (opts?.login ?? true)
+            ? { name: `${props.passwordSecrets.namePrefix}/${name}`, kmsKey: props.passwordSecrets.kmsKey }
+            : undefined,
         dependsOn: chain.next(),
       });
       chain.add(r.resource);

@@ -3,7 +3,7 @@
 export type { PostgresConnection } from "./connection";
 export { PostgresRole } from "./postgres-role";
 export { GENERATED_PASSWORD_LENGTH } from "./postgres-role-props";
-export type { PostgresRoleProps } from "./postgres-role-props";
+export type { PostgresRoleProps, RolePasswordSecret } from "./postgres-role-props";
 export { PostgresExtensions } from "./postgres-extensions";
 export { DEFAULT_EXTENSIONS } from "./postgres-extensions-props";
 export type { PostgresExtensionsProps } from "./postgres-extensions-props";

@@ -1,5 +1,21 @@
+import { IKmsKeyRef } from "@aurora-cdktf/core";
 import { ITerraformDependable } from "cdktf";
 import { PostgresConnection } from "./connection";
+
+/**
+ * Where a generated password goes when it must never enter the state: a Secrets Manager secret,
+ * written write-only. See {@link PostgresRoleProps.passwordSecret}.
+ */
+export interface RolePasswordSecret {
+  /** Name of the secret to create, e.g. `orders/app_rw`. Its value is JSON: `{"username", "password"}`. */
+  readonly name: string;
+  /**
+   * KMS key of the secret.
+   *
+   * @default - the AWS-managed key `aws/secretsmanager`
+   */
+  readonly kmsKey?: IKmsKeyRef;
+}
 
 /** Length of generated passwords: 32 letters and digits (about 190 bits). */
 export const GENERATED_PASSWORD_LENGTH = 32;
@@ -24,6 +40,18 @@ export interface PostgresRoleProps {
    * @default 1
    */
   readonly passwordVersion?: number;
+  /**
+   * Deliver the generated password through a Secrets Manager secret instead of the state. The
+   * password is then an **ephemeral** `random_password` (generated during the run, never stored),
+   * sent write-only to the role (`password_wo`) and to the secret (`secret_string_wo`) in the same
+   * run whenever `passwordVersion` changes: it is in no state, no plan and no JSON. Needs
+   * OpenTofu >= 1.11 or Terraform >= 1.11, hashicorp/random >= 3.7 and an AWS provider in the
+   * stack. Applications read the secret (`passwordSecretArn`); the stack cannot output the password.
+   *
+   * @default - the password is a `random_password` resource: in the state (sensitive) and readable
+   *   as `password`, for a sensitive output
+   */
+  readonly passwordSecret?: RolePasswordSecret;
   /**
    * Maximum concurrent connections of the role; -1 for no limit.
    *

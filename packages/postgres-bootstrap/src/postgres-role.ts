@@ -1,4 +1,7 @@
+import { Fn, ref, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
+import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
+import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
 import { Role } from "@cdktf/provider-postgresql/lib/role";
 import { Password } from "@cdktf/provider-random/lib/password";
 import { GENERATED_PASSWORD_LENGTH, PostgresRoleProps } from "./postgres-role-props";
@@ -8,8 +11,10 @@ import { validateRoleProps } from "./validate";
 /**
  * One PostgreSQL role (`postgresql_role`), a login role by default, with a generated password that
  * never appears in the synthesized configuration nor in the role's state: it is passed as the
- * write-only `password_wo`. The password itself is in `random_password`'s state (sensitive) and
- * reachable as {@link PostgresRole.password}, to output as sensitive or store in a secret.
+ * write-only `password_wo`. By default the password itself is in `random_password`'s state
+ * (sensitive) and reachable as {@link PostgresRole.password}, to output as sensitive; with
+ * `passwordSecret` it is ephemeral and goes write-only into a Secrets Manager secret instead, so it
+ * is in no state at all.
  */
 export class PostgresRole extends Construct {
   /** The role name. */
@@ -23,8 +28,14 @@ export class PostgresRole extends Construct {
   public readonly passwordVersion?: number;
   /** The `postgresql_role` resource. */
   public readonly resource: Role;
-  /** The `random_password` resource (undefined without login). */
+  /** The `random_password` resource (undefined without login, or with `passwordSecret`). */
   public readonly passwordResource?: Password;
+  /**
+   * ARN of the secret holding `{"username", "password"}` (with `passwordSecret` only).
+   *
+   * @default - undefined: no password secret
+   */
+  public readonly passwordSecretArn?: string;
 
   constructor(scope: Construct, id: string, props: PostgresRoleProps) {
     super(scope, id);
@@ -33,7 +44,26 @@ export class PostgresRole extends Construct {
     const { login, passwordVersion: version } = s;
 
     this.roleName = props.roleName;
-    if (login) {
+    let passwordWo: string | undefined;
+    if (login && props.passwordSecret) {
+      this.passwordVersion = version;
+      // cdktf 0.21 has no class for ephemeral resources: the block is written as a stack override.
+      const stack = TerraformStack.of(this);
+      const address = `ephemeral.random_password.${stack.getLogicalId(this.node)}_Password`;
+      stack.addOverride(address, { length: GENERATED_PASSWORD_LENGTH, special: false });
+      passwordWo = Token.asString(ref(`${address}.result`, stack));
+      const secret = new SecretsmanagerSecret(this, "PasswordSecret", {
+        name: props.passwordSecret.name,
+        description: `Login of the PostgreSQL role ${props.roleName}`,
+        kmsKeyId: props.passwordSecret.kmsKey?.arn,
+      });
+      new SecretsmanagerSecretVersion(this, "PasswordSecretValue", {
+        secretId: secret.id,
+        secretStringWo: Fn.jsonencode({ username: props.roleName, password: passwordWo }),
+        secretStringWoVersion: version,
+      });
+      this.passwordSecretArn = secret.arn;
+    } else if (login) {
       this.passwordVersion = version;
       this.passwordResource = new Password(this, "Password", {
         length: GENERATED_PASSWORD_LENGTH,
@@ -41,12 +71,13 @@ export class PostgresRole extends Construct {
         keepers: { password_version: String(version) },
       });
       this.password = this.passwordResource.result;
+      passwordWo = this.password;
     }
     this.resource = new Role(this, "Resource", {
       provider: props.connection.provider,
       name: props.roleName,
       login,
-      passwordWo: this.password,
+      passwordWo,
       passwordWoVersion: login ? String(version) : undefined,
       connectionLimit: props.connectionLimit,
       dependsOn: props.dependsOn && props.dependsOn.length > 0 ? props.dependsOn : undefined,

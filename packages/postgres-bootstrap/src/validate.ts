@@ -4,6 +4,7 @@ import {
   checkExtensionName,
   checkRoleName,
   checkSchemaName,
+  SECRET_NAME_PATTERN,
   Validator,
 } from "@aurora-cdktf/core";
 import { Token } from "cdktf";
@@ -33,6 +34,17 @@ export function validateRoleProps(
   const v = new Validator(scope);
   checkRoleName(v, "roleName", props.roleName);
   checkPasswordLogging(v, props.connection, s.login ? [props.roleName] : []);
+  if (props.passwordSecret) {
+    v.check(
+      !s.login,
+      `passwordSecret applies to login roles only, got it with login=false. Fix: remove passwordSecret or set login to true.`,
+    ).matches(
+      "passwordSecret.name",
+      props.passwordSecret.name,
+      SECRET_NAME_PATTERN,
+      'must be a Secrets Manager secret name: 1-512 characters of letters, digits and /_+=.@- (e.g. "orders/app_rw")',
+    );
+  }
   v.integer(
     "passwordVersion",
     props.passwordVersion,

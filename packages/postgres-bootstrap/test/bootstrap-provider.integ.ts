@@ -9,14 +9,25 @@ import { PostgresqlProvider } from "@cdktf/provider-postgresql/lib/provider";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
-import { awsEnv, itWithAwsProvider, MotoAwsStack } from "../../../test/helpers/aws";
-import { asSuperuser, createDatabase, pgServer } from "../../../test/helpers/postgres";
-import { applyCycle } from "../../../test/helpers/tofu";
+import { awsEnv, itWithAwsProvider, MotoAwsStack, motoSecretString } from "../../../test/helpers/aws";
+import {
+  asRole,
+  asSuperuser,
+  createDatabase,
+  pgServer,
+  providerConfig,
+} from "../../../test/helpers/postgres";
+import { applyCycle, synthToDir, TofuWorkdir } from "../../../test/helpers/tofu";
 import { ApplicationSchema, clusterProviderConfig, PostgresTunnel } from "../src";
 import * as fs from "fs";
 import * as path from "path";
 import { SessionLogging, SUPPRESSED_SESSION_PGOPTIONS } from "../src";
-import { countHits } from "../../../test/helpers/secret-scan";
+import {
+  countHits,
+  pgStatStatements,
+  serverLogOffset,
+  serverLogSince,
+} from "../../../test/helpers/secret-scan";
 
 // The integration project's testTimeout is not applied per project by Jest: set it here.
 jest.setTimeout(20 * 60 * 1000);
@@ -104,6 +115,80 @@ describe("clusterProviderConfig", () => {
             .rows,
       );
       expect(left).toEqual([{ n: 0 }]);
+    },
+  );
+});
+
+describe("ApplicationSchema with passwordSecrets (ephemeral passwords)", () => {
+  /** The bootstrap as the RDS-like master, passwords into moto's Secrets Manager, read-write role at `rwVersion`. */
+  function secretsStack(database: string, prefix: string, rwVersion: number) {
+    const stack = new MotoAwsStack(Testing.app(), "bootstrap-secrets");
+    new RandomProvider(stack, "Random");
+    const provider = new PostgresqlProvider(stack, "Postgresql", providerConfig("master", database));
+    const app = new ApplicationSchema(stack, "App", {
+      connection: { provider, database, sessionLogging: SessionLogging.SUPPRESSED },
+      schemaName: "app",
+      owner: { name: `${prefix}_owner` },
+      readWrite: { name: `${prefix}_rw`, passwordVersion: rwVersion },
+      readOnly: { name: `${prefix}_ro` },
+      passwordSecrets: { namePrefix: `bootstrap-${prefix.replace(/_/g, "-")}` },
+    });
+    new TerraformOutput(stack, "rw_secret", { value: app.readWriteRole.passwordSecretArn });
+    return stack;
+  }
+
+  itWithAwsProvider(
+    "sets each password on its role and its secret in the same run, on create and on rotation, and stores it nowhere",
+    async () => {
+      // GIVEN statement logging on, as on a lineage cluster
+      const prefix = "boot_eph";
+      const database = await createDatabase(prefix);
+      await asSuperuser((c) => c.query(`ALTER DATABASE "${database}" SET log_statement = 'mod'`));
+      const logOffset = serverLogOffset();
+      const env = { ...awsEnv(), PGOPTIONS: SUPPRESSED_SESSION_PGOPTIONS };
+      const work = new TofuWorkdir(synthToDir(secretsStack(database, prefix, 1)), env);
+      const seen: string[] = [];
+      try {
+        // WHEN applied
+        work.init();
+        work.validate();
+        work.apply();
+        // THEN the secret holds the role's login, which works
+        const arn = work.outputs().rw_secret.value as string;
+        const first = JSON.parse(await motoSecretString(arn)) as { username: string; password: string };
+        expect(first.username).toBe(`${prefix}_rw`);
+        expect(first.password).toMatch(/^[A-Za-z0-9]{32}$/);
+        seen.push(first.password);
+        await asRole(first.username, first.password, (s) => s.mustSucceed("SELECT 1"), database);
+        // AND a second plan is empty (the ephemeral password changes every run, but is sent only
+        // when its version changes)
+        expect(work.plan().hasChanges).toBe(false);
+
+        // WHEN the read-write password is rotated (passwordVersion 2)
+        const next = synthToDir(secretsStack(database, prefix, 2));
+        fs.copyFileSync(path.join(next, "cdk.tf.json"), path.join(work.dir, "cdk.tf.json"));
+        work.apply();
+        // THEN role and secret have the same new password; the old one is refused
+        const second = JSON.parse(await motoSecretString(arn)) as { username: string; password: string };
+        expect(second.password).not.toBe(first.password);
+        seen.push(second.password);
+        await asRole(second.username, second.password, (s) => s.mustSucceed("SELECT 1"), database);
+        await expect(
+          asRole(first.username, first.password, (s) => s.mustSucceed("SELECT 1"), database),
+        ).rejects.toThrow(/password authentication failed/);
+        // AND neither password is in the state, a plan, the JSON, the server log or pg_stat_statements
+        const hits = countHits("ephemeral passwords (create + rotation)", seen, [
+          { place: "state", text: fs.readFileSync(path.join(work.dir, "terraform.tfstate"), "utf8") },
+          { place: "plan JSON", text: JSON.stringify(work.plan()) },
+          { place: "synthesized JSON", text: fs.readFileSync(path.join(work.dir, "cdk.tf.json"), "utf8") },
+          serverLogSince(logOffset),
+          await pgStatStatements(),
+        ]);
+        expect(hits.map((h) => h.hits)).toEqual([0, 0, 0, 0, 0]);
+      } finally {
+        work.destroy();
+      }
+      expect(work.stateList()).toEqual([]);
     },
   );
 });

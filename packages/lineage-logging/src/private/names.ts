@@ -15,8 +15,5 @@ export const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
 /** IAM group names: `[\w+=,.@-]`, 1 to 128 characters. */
 export const IAM_GROUP_NAME = /^[\w+=,.@-]{1,128}$/;
 
-/** Secrets Manager secret names: `[\w/+=.@-]`, 1 to 512 characters. */
-export const SECRET_NAME = /^[\w/+=.@-]{1,512}$/;
-
 /** Terraform output names: a letter or `_`, then letters, digits, `_` and `-`. */
 export const OUTPUT_NAME = /^[a-zA-Z_][a-zA-Z0-9_-]*$/;
