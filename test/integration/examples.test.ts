@@ -231,6 +231,10 @@ describe("examples: cdktf synth, OpenTofu plan and moto apply", () => {
         const boot = run.plan("database-bootstrap").plan;
         expect(plannedCreates(boot, "postgresql_extension")).toHaveLength(2);
         expect(plannedCreates(boot, "postgresql_role")).toHaveLength(3);
+        // the application passwords are ephemeral: secrets to receive them, no random_password
+        expect(plannedCreates(boot, "aws_secretsmanager_secret")).toHaveLength(3);
+        expect(plannedCreates(boot, "aws_secretsmanager_secret_version")).toHaveLength(3);
+        expect(plannedCreates(boot, "random_password")).toHaveLength(0);
         const lineageDb = run.plan("lineage-database").plan;
         expect(plannedCreates(lineageDb, "postgresql_role")).toHaveLength(1);
         expect(plannedCreates(lineageDb, "postgresql_default_privileges")).toHaveLength(1);

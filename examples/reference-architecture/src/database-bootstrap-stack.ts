@@ -6,7 +6,7 @@ import {
 } from "@aurora-cdktf/postgres-bootstrap";
 import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
-import { ExampleStack, StackOptions } from "./common";
+import { APPLICATION, ExampleStack, StackOptions } from "./common";
 import { DatabaseTarget } from "./config";
 
 /** Props of {@link DatabaseBootstrapStack}. */
@@ -49,6 +49,11 @@ export class DatabaseBootstrapStack extends ExampleStack {
       owner: { passwordVersion: props.passwordVersion },
       readWrite: { passwordVersion: props.passwordVersion },
       readOnly: { passwordVersion: props.passwordVersion },
+      // Cluster mode has an AWS provider: the passwords are ephemeral and go write-only into Secrets
+      // Manager (`<application>-<stage>/<role>`), so no state holds them. Local mode has no AWS side:
+      // they are random_password results in the state, handed over by a sensitive output.
+      passwordSecrets:
+        props.databaseTarget.mode === "cluster" ? { namePrefix: `${APPLICATION}-${props.stage}` } : undefined,
       dependsOn: [this.extensions.dependable],
     });
     const app = this.application;
@@ -56,15 +61,19 @@ export class DatabaseBootstrapStack extends ExampleStack {
       value: app.outputs,
       description: "The schema and the names of its roles.",
     });
-    new TerraformOutput(this, "application_role_passwords", {
-      value: {
-        [app.ownerRole.roleName]: app.ownerRole.password,
-        [app.readWriteRole.roleName]: app.readWriteRole.password,
-        [app.readOnlyRole.roleName]: app.readOnlyRole.password,
-      },
-      sensitive: true,
-      description: "Generated passwords of the login roles (tofu output -json application_role_passwords).",
-    });
+    const roles = [app.ownerRole, app.readWriteRole, app.readOnlyRole];
+    if (props.databaseTarget.mode === "cluster") {
+      new TerraformOutput(this, "application_role_secrets", {
+        value: Object.fromEntries(roles.map((r) => [r.roleName, r.passwordSecretArn])),
+        description: "Secrets Manager secrets with each login role's username and password.",
+      });
+    } else {
+      new TerraformOutput(this, "application_role_passwords", {
+        value: Object.fromEntries(roles.map((r) => [r.roleName, r.password])),
+        sensitive: true,
+        description: "Generated passwords of the login roles (tofu output -json application_role_passwords).",
+      });
+    }
   }
 }
 

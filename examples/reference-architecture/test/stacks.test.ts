@@ -131,6 +131,23 @@ describe("reference architecture", () => {
         expect(i.db_parameter_group_name).toBe(`\${aws_db_parameter_group.${groupId}.name}`);
     });
 
+    it("generates the application passwords ephemerally into Secrets Manager in cluster mode, never into state", () => {
+      // THEN
+      const boot = json["database-bootstrap"];
+      expect(boot.resource?.random_password).toBeUndefined();
+      expect(Object.keys(boot.ephemeral?.random_password ?? {})).toHaveLength(3);
+      expect(
+        Object.values(boot.resource?.aws_secretsmanager_secret ?? {})
+          .map((x) => x.name)
+          .sort(),
+      ).toEqual(["orders-dev/app_owner", "orders-dev/app_ro", "orders-dev/app_rw"]);
+      expect(Object.keys(boot.output ?? {}).sort()).toEqual([
+        "application_role_secrets",
+        "application_schema",
+      ]);
+      expect(boot.output?.application_role_secrets.sensitive).toBeUndefined();
+    });
+
     it("configures the bootstrap's postgresql provider from the cluster's outputs and secret, through the tunnel", () => {
       // THEN the master secret is read by an ephemeral resource (never in state), from the cluster's output
       const boot = json["database-bootstrap"];
