@@ -1,6 +1,9 @@
 import { IConnectable } from "@aurora-cdktf/core";
 
-/** What other constructs and stacks need from a bastion. */
+/**
+ * What other constructs and stacks need from a bastion. Implemented by `BastionAsg` and by
+ * `BastionAsg.fromAttributes(...)` for a bastion created elsewhere (another stack, another tool).
+ */
 export interface IBastionAsg extends IConnectable {
   /** Name of the Auto Scaling group. */
   readonly autoScalingGroupName: string;
@@ -10,11 +13,45 @@ export interface IBastionAsg extends IConnectable {
   readonly roleName: string;
   /** ARN of the instance role. */
   readonly roleArn: string;
+  /** Ready-to-paste `aws ssm start-session` command opening a shell on the current instance. */
+  readonly ssmSessionCommand: string;
+  /**
+   * A ready-to-paste `aws ssm start-session` command that forwards `localPort` on your machine to
+   * `host:port` through the bastion (document `AWS-StartPortForwardingSessionToRemoteHost`).
+   */
+  ssmPortForwardCommand(host: string, port: number, localPort?: number): string;
+}
+
+/**
+ * Everything needed to use a bastion created elsewhere. `BastionAsg.outputs` is a superset, so
+ * `BastionAsg.fromAttributes(scope, id, bastion.outputs)` works across stacks (cdktf turns the
+ * references into outputs and remote state).
+ */
+export interface BastionAsgAttributes {
+  /** Name of the Auto Scaling group (it finds the in-service instance for the SSM commands). */
+  readonly autoScalingGroupName: string;
+  /** Id of the bastion's security group (`connections`, e.g. for a cluster's ingress rule). */
+  readonly securityGroupId: string;
+  /** Name of the instance role. */
+  readonly roleName: string;
+  /** ARN of the instance role. */
+  readonly roleArn: string;
+  /** The bastion's region (e.g. "eu-west-1"), for the SSM commands. */
+  readonly region: string;
+  /**
+   * The `aws ssm start-session` command opening a shell on the bastion; `ssmPortForwardCommand`
+   * appends its document and parameters to it.
+   *
+   * @default - `aws ssm start-session --region <region> --target <the group's in-service instance>`
+   */
+  readonly ssmSessionCommand?: string;
 }
 
 /**
  * Every attribute of a {@link BastionAsg} in one struct, e.g. for `TerraformOutput`s in a stack.
- * Optional fields are unset in `SSM_ONLY` mode.
+ * Optional fields are unset in `SSM_ONLY` mode. A superset of {@link BastionAsgAttributes}: feeding
+ * it (read back from the stack's outputs or remote state) to `BastionAsg.fromAttributes` gives the
+ * same bastion in another stack or app.
  */
 export interface BastionAsgOutputs {
   /** Name of the Auto Scaling group (BAS-35 `BastionAutoScalingGroup`). */
@@ -35,6 +72,8 @@ export interface BastionAsgOutputs {
   readonly roleArn: string;
   /** ARN of the SNS topic receiving the CPU alarm and the ASG error notifications. */
   readonly notificationTopicArn: string;
+  /** The bastion's region (the region field of the Auto Scaling group's ARN). */
+  readonly region: string;
   /** The Elastic IP address (BAS-35 `EIP`); unset in `SSM_ONLY` mode. */
   readonly elasticIp?: string;
   /** Allocation id of the Elastic IP; unset in `SSM_ONLY` mode. */

@@ -10,10 +10,11 @@ import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { BastionAccessMode, BastionAsgProps, BastionSubnets } from "./bastion-asg-props";
-import { BastionAsgOutputs, IBastionAsg } from "./bastion-asg-ref";
+import { BastionAsgAttributes, BastionAsgOutputs, IBastionAsg } from "./bastion-asg-ref";
 import { COMMAND_METRIC_FILTER_PATTERN } from "./private/command-log";
 import { AL2023_AMI_PARAMETER_PREFIX, resolveSettings } from "./private/defaults";
 import { createInstanceRole } from "./private/iam";
+import { ImportedBastionAsg } from "./private/imported-bastion-asg";
 import { isArmInstanceType, parseS3Url } from "./private/net";
 import { createAlarms, createEncryptionKey, createNotificationTopic } from "./private/notifications";
 import { ssmPortForwardCommand, ssmSessionCommand } from "./private/ssm-commands";
@@ -29,6 +30,15 @@ import { validateAllowSshAccessFrom, validateBastionAsgProps, validateSsmPortFor
  * Implements the reference bastion stack (BAS-01..35) as modernized by MOD-07..13.
  */
 export class BastionAsg extends Construct implements IBastionAsg {
+  /**
+   * Uses a bastion created elsewhere (another stack, another tool), known by its attributes:
+   * `BastionAsg.fromAttributes(this, "Bastion", bastion.outputs)` imports a bastion of another
+   * stack. Creates no resource and no data source; attributes are validated where they are literal.
+   */
+  public static fromAttributes(scope: Construct, id: string, attrs: BastionAsgAttributes): IBastionAsg {
+    return new ImportedBastionAsg(scope, id, attrs);
+  }
+
   /** Base name of the named resources. */
   public readonly name: string;
   public readonly accessMode: BastionAccessMode;
@@ -67,6 +77,7 @@ export class BastionAsg extends Construct implements IBastionAsg {
       roleName: this.roleName,
       roleArn: this.roleArn,
       notificationTopicArn: this.notificationTopicArn,
+      region: this.region,
       elasticIp: this.elasticIp,
       elasticIpAllocationId: this.elasticIpAllocationId,
       sshCommand: this.sshCommand,

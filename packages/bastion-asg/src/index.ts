@@ -3,6 +3,6 @@
 export { BastionAsg } from "./bastion-asg";
 export { BastionAccessMode, BastionSubnets, BastionTenancy, DEFAULT_BANNER_TEXT } from "./bastion-asg-props";
 export type { BastionAsgProps } from "./bastion-asg-props";
-export type { BastionAsgOutputs, IBastionAsg } from "./bastion-asg-ref";
+export type { BastionAsgAttributes, BastionAsgOutputs, IBastionAsg } from "./bastion-asg-ref";
 // The same type as core's (its home); re-exported so that imports from this package keep working.
 export type { IKmsKeyRef } from "@aurora-cdktf/core";

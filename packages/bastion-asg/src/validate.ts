@@ -9,6 +9,7 @@ import {
 import { Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { BastionAccessMode, BastionAsgProps, BastionSubnets } from "./bastion-asg-props";
+import { BastionAsgAttributes } from "./bastion-asg-ref";
 import { ResolvedBastionSettings } from "./private/defaults";
 import { canonicalIpv4Cidr, parseIpv4Cidr } from "./private/net";
 
@@ -25,6 +26,16 @@ const KEY_NAME_PATTERN = /^[\x20-\x21\x23-\x7e]{1,255}$/;
 const DEVICE_NAME_PATTERN = /^\/dev\/[a-z0-9]+$/;
 /** A custom CloudWatch namespace (the `AWS/` prefix is reserved). */
 const METRIC_NAMESPACE_PATTERN = /^(?!AWS\/)[A-Za-z0-9.\-_/#: ]{1,255}$/;
+
+// Attributes of an imported bastion
+const SECURITY_GROUP_ID_PATTERN = /^sg-([0-9a-f]{8}|[0-9a-f]{17})$/;
+/** An Auto Scaling group name that is safe unquoted in the SSM commands' shell lookup. */
+const ASG_NAME_PATTERN = /^[A-Za-z0-9._-]{1,255}$/;
+const ROLE_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
+/** `arn:<partition>:iam::<account>:role/<optional path/><name>`; the name is the last segment. */
+const ROLE_ARN_PATTERN = /^arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
+const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+const SSM_SESSION_COMMAND_PREFIX = "aws ssm start-session ";
 
 /**
  * Checks the props of a `BastionAsg` (as given, and as `resolveSettings` defaulted them) and throws
@@ -178,6 +189,75 @@ export function validateBastionAsgProps(
   v.throwIfAny();
 }
 
+/**
+ * Checks the attributes of an imported bastion (`BastionAsg.fromAttributes`) and throws one
+ * ValidationError listing every invalid one. Values that are tokens (e.g. another stack's outputs)
+ * are accepted unchecked.
+ */
+export function validateBastionAsgAttributes(scope: IConstruct, attrs: BastionAsgAttributes): void {
+  const v = new Validator(scope);
+  const { roleArn, roleName, ssmSessionCommand } = attrs;
+  const arnRoleName = literal(roleArn) ? ROLE_ARN_PATTERN.exec(roleArn)?.[1] : undefined;
+  checkAll(v, [
+    patternRule(
+      "securityGroupId",
+      attrs.securityGroupId,
+      SECURITY_GROUP_ID_PATTERN,
+      'must be a security group id ("sg-" and 8 or 17 hex digits, e.g. "sg-0123456789abcdef0")',
+      "Fix: pass the id of the bastion's security group (bastion.outputs.securityGroupId), not its name.",
+    ),
+    patternRule(
+      "autoScalingGroupName",
+      attrs.autoScalingGroupName,
+      ASG_NAME_PATTERN,
+      'must be 1-255 letters, digits, ".", "_" or "-" (it is pasted unquoted into the SSM commands)',
+      "Fix: pass the group's name (bastion.outputs.autoScalingGroupName), not its ARN.",
+    ),
+    patternRule(
+      "roleName",
+      roleName,
+      ROLE_NAME_PATTERN,
+      "must be an IAM role name: 1-64 letters, digits or + = , . @ _ -",
+      "Fix: pass the instance role's name (bastion.outputs.roleName), not its ARN.",
+    ),
+    patternRule(
+      "roleArn",
+      roleArn,
+      ROLE_ARN_PATTERN,
+      'must be an IAM role ARN such as "arn:aws:iam::123456789012:role/ops-bastion"',
+      "Fix: pass the instance role's ARN (bastion.outputs.roleArn).",
+    ),
+    {
+      failed:
+        arnRoleName !== undefined &&
+        literal(roleName) &&
+        ROLE_NAME_PATTERN.test(roleName) &&
+        arnRoleName !== roleName,
+      message:
+        `roleArn names the role "${arnRoleName}", but roleName is "${roleName}". ` +
+        "Fix: pass the name and the ARN of the same role (bastion.outputs has both).",
+    },
+    patternRule(
+      "region",
+      attrs.region,
+      REGION_PATTERN,
+      'must be an AWS region such as "eu-west-1"',
+      "Fix: pass the region the bastion runs in (bastion.outputs.region).",
+    ),
+    {
+      failed:
+        ssmSessionCommand !== undefined &&
+        literal(ssmSessionCommand) &&
+        !ssmSessionCommand.startsWith(SSM_SESSION_COMMAND_PREFIX),
+      message:
+        `ssmSessionCommand must be an "${SSM_SESSION_COMMAND_PREFIX}..." command (ssmPortForwardCommand appends ` +
+        `its document and parameters to it), got ${JSON.stringify(ssmSessionCommand)}. Fix: pass ` +
+        "bastion.outputs.ssmSessionCommand, or leave it out to render it from region and autoScalingGroupName.",
+    },
+  ]);
+  v.throwIfAny();
+}
+
 /** Checks a call of `allowSshAccessFrom`: there is no inbound rule in SSM_ONLY mode. */
 export function validateAllowSshAccessFrom(scope: IConstruct, accessMode: BastionAccessMode): void {
   throwIfAnyFailed(scope, [
@@ -221,6 +301,25 @@ function sshCidrRules(cidr: string): ValidationRule[] {
         `Fix: use "${canonical}", or "${cidr.split("/")[0]}/32" for that single address.`,
     },
   ];
+}
+
+/** The rule "a literal `value` matches `pattern`"; its message names the value, what is allowed and the fix. */
+function patternRule(
+  name: string,
+  value: string,
+  pattern: RegExp,
+  what: string,
+  fix: string,
+): ValidationRule {
+  return {
+    failed: literal(value) && !pattern.test(value),
+    message: `${name} ${what}, got ${JSON.stringify(value)}. ${fix}`,
+  };
+}
+
+/** Whether `value` is known at synth time (not a token). */
+function literal(value: string): boolean {
+  return !Token.isUnresolved(value);
 }
 
 /** Values given more than once, tokens left out (a token's value is unknown at synth time). */

@@ -1,4 +1,6 @@
-import { TerraformStack } from "cdktf";
+import { App, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { Connections, IConnectable, Port } from "@aurora-cdktf/core";
 import { IVpc3Az } from "@aurora-cdktf/vpc-3az";
 import { fakeVpc, testStack } from "../../../test/helpers/unit";
 
@@ -7,13 +9,27 @@ export const REGION = "eu-west-1";
 
 /**
  * A shared test stack in {@link REGION}. Its id is part of the construct path, which names the
- * bastion's resources ("stack-Bastion") and prefixes its errors ("[stack/Bastion]").
+ * bastion's resources ("stack-Bastion") and prefixes its errors ("[stack/Bastion]"). Pass `app` to
+ * put several stacks in one app (cross-stack references).
  */
-export function bastionTestStack(id = "stack"): TerraformStack {
-  return testStack(id, { region: REGION });
+export function bastionTestStack(id = "stack", app?: App): TerraformStack {
+  return testStack(id, { region: REGION, app });
 }
 
 /** The shared fake VPC (literal ids, no `Vpc3Az` needed) in {@link REGION}. */
 export function bastionTestVpc(): IVpc3Az {
   return fakeVpc(REGION);
+}
+
+/** A stand-in for the database cluster: owns the security group "sg-cluster" with default port 5432. */
+export class FakeCluster extends Construct implements IConnectable {
+  public readonly connections: Connections;
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.connections = new Connections({
+      scope: this,
+      securityGroupId: "sg-cluster",
+      defaultPort: Port.tcp(5432),
+    });
+  }
 }

@@ -1,24 +1,10 @@
 import "cdktf/lib/testing/adapters/jest";
 import { Testing, TerraformOutput, Token } from "cdktf";
-import { Construct } from "constructs";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import { Connections, IConnectable, Peer, Port } from "@aurora-cdktf/core";
+import { Peer } from "@aurora-cdktf/core";
 import { BastionAccessMode, BastionAsg } from "../src";
-import { resources } from "../../../test/helpers/unit";
-import { bastionTestStack, bastionTestVpc } from "./bastion-stack";
-
-/** A stand-in for the database cluster: owns a security group with default port 5432. */
-class FakeCluster extends Construct implements IConnectable {
-  public readonly connections: Connections;
-  constructor(scope: Construct, id: string) {
-    super(scope, id);
-    this.connections = new Connections({
-      scope: this,
-      securityGroupId: "sg-cluster",
-      defaultPort: Port.tcp(5432),
-    });
-  }
-}
+import { resolve, resources } from "../../../test/helpers/unit";
+import { bastionTestStack, bastionTestVpc, FakeCluster } from "./bastion-stack";
 
 describe("BastionAsg", () => {
   describe("connections", () => {
@@ -87,6 +73,7 @@ describe("BastionAsg", () => {
         roleName: bastion.roleName,
         roleArn: bastion.roleArn,
         notificationTopicArn: bastion.notificationTopicArn,
+        region: expect.any(String),
         elasticIp: bastion.elasticIp,
         elasticIpAllocationId: bastion.elasticIpAllocationId,
         sshCommand: bastion.sshCommand,
@@ -94,6 +81,10 @@ describe("BastionAsg", () => {
       });
       for (const value of Object.values(o))
         expect(Token.isUnresolved(value) || typeof value === "string").toBe(true);
+      // The region is the Auto Scaling group ARN's (what the SSM commands use).
+      expect(resolve(bastion, o.region)).toBe(
+        '${element(split(":", aws_autoscaling_group.Bastion_AutoScalingGroup_48B6F54C.arn), 3)}',
+      );
     });
 
     it("renders ready-to-paste SSH, SSM session and tunnel commands (BAS-35)", () => {

@@ -7,6 +7,7 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { CLOUDWATCH_LOG_RETENTION_DAYS } from "@aurora-cdktf/core";
 import * as publicApi from "../src";
 import { DEFAULT_BANNER_TEXT } from "../src";
+import { TunnelStack } from "./fixtures/readme-import";
 import { BastionStack } from "./fixtures/readme-usage";
 import { bastionTestVpc } from "./bastion-stack";
 import { describeReadmeApi } from "../../../test/helpers/unit";
@@ -39,6 +40,47 @@ describe("README", () => {
       'ssh -i "ops.pem" ec2-user@${aws_eip.Bastion_ElasticIp_E50486BA.public_ip}',
     );
     expect(outputs.ssm.value).toMatch(/^aws ssm start-session --region /);
+  });
+
+  it('has an "Importing a bastion" snippet identical to test/fixtures/readme-import.ts', () => {
+    // GIVEN
+    const fixture = fs.readFileSync(path.join(PKG, "test", "fixtures", "readme-import.ts"), "utf8");
+    // WHEN
+    const section = README.slice(README.indexOf("\n## Importing a bastion\n"));
+    const snippet = /```ts\n([\s\S]*?)```/.exec(section);
+    // THEN
+    expect(snippet?.[1]).toBe(fixture);
+  });
+
+  it("has an import snippet whose stack reads the bastion of another stack through remote state", () => {
+    // GIVEN the first snippet's bastion stack in the same app
+    const app = Testing.app();
+    const bastionStack = new BastionStack(app, "bastion", bastionTestVpc());
+    // WHEN
+    new TunnelStack(app, "tunnel", bastionStack.bastion.outputs, "db.example.com");
+    app.synth();
+    // THEN the tunnel command reads the bastion stack's ASG ARN (for the region) from its remote state
+    const read = (id: string) =>
+      JSON.parse(fs.readFileSync(path.join(app.outdir, "stacks", id, "cdk.tf.json"), "utf8")) as {
+        output: Record<string, { value: string }>;
+        resource?: unknown;
+      };
+    const tunnel = read("tunnel");
+    expect(tunnel.resource).toBeUndefined();
+    const arn =
+      "data.terraform_remote_state.cross-stack-reference-input-bastion.outputs." +
+      "cross-stack-output-aws_autoscaling_groupBastion_AutoScalingGroup_48B6F54Carn";
+    const region = `\${element(split(":", ${arn}), 3)}`;
+    expect(tunnel.output.tunnel.value).toBe(
+      `aws ssm start-session --region ${region} --target "$(aws autoscaling describe-auto-scaling-groups ` +
+        `--region ${region} --auto-scaling-group-names bastion-Bastion ` +
+        `--query "AutoScalingGroups[0].Instances[?LifecycleState=='InService'] | [0].InstanceId" --output text)" ` +
+        "--document-name AWS-StartPortForwardingSessionToRemoteHost " +
+        `--parameters '{"host":["db.example.com"],"portNumber":["5432"],"localPortNumber":["15432"]}'`,
+    );
+    expect(Object.keys(read("bastion").output)).toContain(
+      "cross-stack-output-aws_autoscaling_groupBastion_AutoScalingGroup_48B6F54Carn",
+    );
   });
 
   it("maps every BAS and MOD-07..13 reference id", () => {
