@@ -1,4 +1,4 @@
-import { Fn, ref, TerraformLocal, TerraformStack, Token } from "cdktf";
+import { Fn, TerraformLocal, Token } from "cdktf";
 import { Construct } from "constructs";
 import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version";
 import { PostgresqlProviderConfig } from "@cdktf/provider-postgresql/lib/provider";
@@ -8,6 +8,7 @@ import {
   PostgresClusterEndpoint,
 } from "./cluster-provider-props";
 import { resolveClusterProviderSettings } from "./private/defaults";
+import { ephemeralAttribute } from "./private/ephemeral";
 import { validateClusterProviderSettings } from "./validate";
 
 /**
@@ -56,13 +57,17 @@ export class ClusterProviderSettings extends Construct {
       });
       secretString = this.masterSecret.secretString;
     } else {
-      const stack = TerraformStack.of(this);
-      const name = `${stack.getLogicalId(this.node)}_MasterUserSecret`;
-      this.masterSecretAddress = `ephemeral.aws_secretsmanager_secret_version.${name}`;
       // The ARN goes through a local: cdktf wires cross-stack references of elements, not of overrides.
       const secretArn = new TerraformLocal(this, "MasterUserSecretArn", s.masterUserSecretArn);
-      stack.addOverride(this.masterSecretAddress, { secret_id: secretArn.asString });
-      secretString = Token.asString(ref(`${this.masterSecretAddress}.secret_string`, stack));
+      const secret = ephemeralAttribute(
+        this,
+        "aws_secretsmanager_secret_version",
+        "MasterUserSecret",
+        { secret_id: secretArn.asString },
+        "secret_string",
+      );
+      this.masterSecretAddress = secret.address;
+      secretString = secret.value;
     }
     this.database = s.database;
     const forwarded = tunnel.kind === "port-forward";

@@ -1,4 +1,4 @@
-import { Fn, ref, TerraformStack, Token } from "cdktf";
+import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
@@ -6,6 +6,7 @@ import { Role } from "@cdktf/provider-postgresql/lib/role";
 import { Password } from "@cdktf/provider-random/lib/password";
 import { GENERATED_PASSWORD_LENGTH, PostgresRoleProps } from "./postgres-role-props";
 import { resolveRoleSettings } from "./private/defaults";
+import { ephemeralAttribute } from "./private/ephemeral";
 import { validateRoleProps } from "./validate";
 
 /**
@@ -47,11 +48,13 @@ export class PostgresRole extends Construct {
     let passwordWo: string | undefined;
     if (login && props.passwordSecret) {
       this.passwordVersion = version;
-      // cdktf 0.21 has no class for ephemeral resources: the block is written as a stack override.
-      const stack = TerraformStack.of(this);
-      const address = `ephemeral.random_password.${stack.getLogicalId(this.node)}_Password`;
-      stack.addOverride(address, { length: GENERATED_PASSWORD_LENGTH, special: false });
-      passwordWo = Token.asString(ref(`${address}.result`, stack));
+      passwordWo = ephemeralAttribute(
+        this,
+        "random_password",
+        "Password",
+        { length: GENERATED_PASSWORD_LENGTH, special: false },
+        "result",
+      ).value;
       const secret = new SecretsmanagerSecret(this, "PasswordSecret", {
         name: props.passwordSecret.name,
         description: `Login of the PostgreSQL role ${props.roleName}`,
