@@ -311,6 +311,9 @@ describe("examples: cdktf deploy of the database stacks to a local PostgreSQL", 
       db,
     );
     expect(await rolesPresent(["datafold"])).toEqual([]);
+    // AND statement logging on, as lineage-aws sets it on the existing cluster
+    await asSuperuser((c) => c.query(`ALTER DATABASE "${db}" SET log_statement = 'mod'`));
+    const logOffset = serverLogOffset();
     const d = new LocalDeploy("lineage-on-existing-cluster", ["lineage-database"], localEnv(db));
     let destroyed = false;
     try {
@@ -335,6 +338,21 @@ describe("examples: cdktf deploy of the database stacks to a local PostgreSQL", 
         },
         db,
       );
+      // AND the datafold password is in neither the server log, pg_stat_statements nor the JSON
+      const hits = countHits(
+        "lineage on an existing cluster, local deploy",
+        [datafold.password],
+        [
+          serverLogSince(logOffset),
+          await pgStatStatements(),
+          ...filesBelow(path.join(d.dir, "cdktf.out"), /^cdk\.tf\.json$/, "synthesized JSON"),
+          ...filesBelow(d.dir, /\.tfstate$/, "state"),
+        ],
+      );
+      expect(hitsOf(hits, "server log")).toBe(0);
+      expect(hitsOf(hits, "pg_stat_statements")).toBe(0);
+      expect(hitsOf(hits, "synthesized JSON")).toBe(0);
+      expect(hitsOf(hits, "state")).toBeGreaterThan(0);
       d.destroy();
       destroyed = true;
       expect(await rolesPresent(["datafold"])).toEqual([]);
