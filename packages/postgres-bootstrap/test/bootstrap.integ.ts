@@ -4,6 +4,8 @@
  * master (CREATEROLE CREATEDB, no SUPERUSER, provider `superuser = false`).
  */
 import "cdktf/lib/testing/adapters/jest";
+import * as fs from "fs";
+import * as path from "path";
 import { TerraformOutput, TerraformStack, Testing } from "cdktf";
 import { PostgresqlProvider } from "@cdktf/provider-postgresql/lib/provider";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
@@ -16,8 +18,19 @@ import {
   providerConfig,
   RoleSession,
 } from "../../../test/helpers/postgres";
-import { ApplicationSchema, PostgresExtensions } from "../src";
-import { SessionLogging, SUPPRESSED_SESSION_PGOPTIONS } from "../src";
+import {
+  ApplicationSchema,
+  PostgresExtensions,
+  PostgresRole,
+  SessionLogging,
+  SUPPRESSED_SESSION_PGOPTIONS,
+} from "../src";
+import {
+  countHits,
+  pgStatStatements,
+  serverLogOffset,
+  serverLogSince,
+} from "../../../test/helpers/secret-scan";
 
 /** The session settings the connections declare (SessionLogging.SUPPRESSED), for every engine run. */
 const SESSION_ENV = { PGOPTIONS: SUPPRESSED_SESSION_PGOPTIONS };
@@ -285,4 +298,58 @@ describe("ApplicationSchema and PostgresExtensions on PostgreSQL 15", () => {
       work.destroy();
     }
   });
+});
+
+describe("PostgresRole password rotation with statement logging on", () => {
+  /** One login role at `version`, its password as a sensitive output. */
+  function roleStack(kind: MasterKind, database: string, roleName: string, version: number): TerraformStack {
+    const stack = new TerraformStack(Testing.app(), "rotation");
+    const provider = new PostgresqlProvider(stack, "Postgresql", providerConfig(kind, database));
+    new RandomProvider(stack, "Random");
+    const role = new PostgresRole(stack, "Role", {
+      connection: { provider, database, sessionLogging: SessionLogging.SUPPRESSED },
+      roleName,
+      passwordVersion: version,
+    });
+    new TerraformOutput(stack, "password", { value: role.password, sensitive: true });
+    return stack;
+  }
+
+  test.each(KINDS)(
+    "as %s: the new password replaces the old one, and neither reaches the log or pg_stat_statements",
+    async (kind) => {
+      // GIVEN logging on for the database first (log_statement = mod, as for Datafold)
+      const database = await createDatabase(`boot_rot_${shortKind(kind)}`);
+      const roleName = `boot_rot_${shortKind(kind)}_app`;
+      await asSuperuser((c) => c.query(`ALTER DATABASE "${database}" SET log_statement = 'mod'`));
+      const logOffset = serverLogOffset();
+      const work = new TofuWorkdir(synthToDir(roleStack(kind, database, roleName, 1)), SESSION_ENV);
+      try {
+        work.init();
+        work.apply();
+        const first = work.outputs().password.value as string;
+        // WHEN the version is raised
+        const next = synthToDir(roleStack(kind, database, roleName, 2));
+        fs.copyFileSync(path.join(next, "cdk.tf.json"), path.join(work.dir, "cdk.tf.json"));
+        work.apply();
+        const second = work.outputs().password.value as string;
+        // THEN only the new password logs in
+        expect(second).not.toBe(first);
+        await asRole(roleName, second, (s) => s.mustSucceed("SELECT 1"), database);
+        await expect(asRole(roleName, first, (s) => s.mustSucceed("SELECT 1"), database)).rejects.toThrow(
+          /password authentication failed/,
+        );
+        // AND the ALTER ROLE of the rotation was audited by pgaudit, redacted
+        expect(serverLogSince(logOffset).text).toMatch(/AUDIT: SESSION,.*,ROLE,ALTER ROLE,.*<REDACTED>/);
+        const hits = countHits(
+          `PostgresRole rotation as ${kind}`,
+          [first, second],
+          [serverLogSince(logOffset), await pgStatStatements()],
+        );
+        expect(hits.map((h) => h.hits)).toEqual([0, 0]);
+      } finally {
+        work.destroy();
+      }
+    },
+  );
 });
