@@ -24,4 +24,7 @@ export declare function createSecret(
 ): Promise<string>;
 
 /** The current SecretString of a secret in moto (by name or ARN). */
-export declare function getSecretString(state: Pick<MotoState, "endpoint">, secretId: string): Promise<string>;
+export declare function getSecretString(
+  state: Pick<MotoState, "endpoint">,
+  secretId: string,
+): Promise<string>;
