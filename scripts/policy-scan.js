@@ -64,18 +64,32 @@ function scanDir(bin, dir) {
     passed.push(...(r.results.passed_checks || []).map(pick));
     failed.push(...(r.results.failed_checks || []).map(pick));
   }
-  if (passed.length + failed.length === 0)
+  if (passed.length + failed.length === 0) {
+    // A stack without any AWS resource or data source (e.g. only postgresql_* resources and an
+    // ephemeral secret read) gives Checkov nothing to check: say so; anything else is an error.
+    if (!hasAwsBlocks(dir)) return { passed, failed, unchecked: true };
     throw new Error(`checkov ran no check on ${dir}: is there a cdk.tf.json?`);
-  return { passed, failed };
+  }
+  return { passed, failed, unchecked: false };
+}
+
+/** Whether the stack's cdk.tf.json has a resource or data source of the AWS provider. */
+function hasAwsBlocks(dir) {
+  const file = path.join(dir, "cdk.tf.json");
+  if (!fs.existsSync(file)) return true;
+  const json = JSON.parse(fs.readFileSync(file, "utf8"));
+  const types = [...Object.keys(json.resource || {}), ...Object.keys(json.data || {})];
+  return types.some((t) => t.startsWith("aws_"));
 }
 
 function scan(dirs) {
   const bin = checkovBinary();
   const suppressions = loadSuppressions();
   const used = new Set();
-  const result = { passed: 0, failed: [], suppressed: [] };
+  const result = { passed: 0, failed: [], suppressed: [], unchecked: [] };
   for (const dir of dirs) {
-    const { passed, failed } = scanDir(bin, dir);
+    const { passed, failed, unchecked } = scanDir(bin, dir);
+    if (unchecked) result.unchecked.push(dir);
     result.passed += passed.length;
     for (const f of failed) {
       const s = suppressions.find(
@@ -106,6 +120,7 @@ if (require.main === module) {
   for (const f of r.failed) console.log(`FAILED      ${f.id} ${f.stack}:${f.resource} - ${f.name}`);
   for (const u of r.unusedSuppressions)
     console.log(`UNUSED      suppression ${u.id}${u.resource ? ` (${u.resource})` : ""}`);
+  for (const d of r.unchecked) console.log(`NO AWS      ${d}: nothing for Checkov to check`);
   console.log(`checkov: ${r.passed} passed, ${r.failed.length} failed, ${r.suppressed.length} suppressed`);
   process.exit(r.failed.length > 0 ? 1 : 0);
 }

@@ -309,6 +309,7 @@ describe("examples: policy scan", () => {
         failed: { id: string; stack: string; resource: string; name: string }[];
         suppressed: { id: string }[];
         unusedSuppressions: { id: string }[];
+        unchecked: string[];
       };
     };
     const result = scan(dirs);
@@ -321,6 +322,13 @@ describe("examples: policy scan", () => {
     );
     expect(result.failed.map((f) => `${f.id} ${f.stack}:${f.resource} - ${f.name}`)).toEqual([]);
     expect(result.passed).toBeGreaterThan(200);
+    // AND the only stacks Checkov cannot check are the lineage database sides: postgresql_* and
+    // random_password only, the master secret read ephemerally (no AWS resource or data source)
+    expect(result.unchecked.map((d) => path.relative(work, d)).sort()).toEqual(
+      ["scan-existing", "scan-ref", "scan-ref-prod"].map((s) =>
+        path.join(s, "cdktf.out", "stacks", "lineage-database"),
+      ),
+    );
   });
 });
 

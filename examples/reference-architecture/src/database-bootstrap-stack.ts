@@ -1,3 +1,4 @@
+import { IKmsKeyRef } from "@aurora-cdktf/core";
 import {
   ApplicationSchema,
   PostgresClusterEndpoint,
@@ -21,6 +22,8 @@ export interface DatabaseBootstrapStackProps extends StackOptions {
   readonly schemaName: string;
   /** Version of the three roles' generated passwords (raise it to rotate). */
   readonly passwordVersion: number;
+  /** KMS key of the password secrets (cluster mode): the cluster's key. */
+  readonly secretKmsKey?: IKmsKeyRef;
 }
 
 /**
@@ -53,7 +56,9 @@ export class DatabaseBootstrapStack extends ExampleStack {
       // Manager (`<application>-<stage>/<role>`), so no state holds them. Local mode has no AWS side:
       // they are random_password results in the state, handed over by a sensitive output.
       passwordSecrets:
-        props.databaseTarget.mode === "cluster" ? { namePrefix: `${APPLICATION}-${props.stage}` } : undefined,
+        props.databaseTarget.mode === "cluster"
+          ? { namePrefix: `${APPLICATION}-${props.stage}`, kmsKey: props.secretKmsKey }
+          : undefined,
       dependsOn: [this.extensions.dependable],
     });
     const app = this.application;

@@ -69,6 +69,7 @@ export function buildApp(app: Construct, options: ReferenceArchitectureOptions =
     ...common,
     databaseTarget: o.databaseTarget,
     cluster: cluster ? database.cluster : undefined,
+    secretKmsKey: cluster ? database.cluster.encryptionKey : undefined,
     extensions: o.extensions,
     schemaName: o.schemaName,
     passwordVersion: o.passwordVersion,
