@@ -15,7 +15,7 @@ const path = require("path");
 const { App, TerraformStack, TerraformOutput, LocalBackend } = require("cdktf");
 const { PostgresqlProvider } = require("@cdktf/provider-postgresql/lib/provider");
 const { RandomProvider } = require("@cdktf/provider-random/lib/provider");
-const { ApplicationSchema, PostgresExtensions } = require("@aurora-cdktf/postgres-bootstrap");
+const { ApplicationSchema, PostgresExtensions, SessionLogging } = require("@aurora-cdktf/postgres-bootstrap");
 const { LineageDatabaseAccess } = require("@aurora-cdktf/lineage-logging");
 
 const outdir = path.resolve(process.argv[2] || "cdktf.out");
@@ -40,7 +40,8 @@ const provider = new PostgresqlProvider(stack, "Postgresql", {
   connectTimeout: 15,
 });
 new RandomProvider(stack, "Random");
-const connection = { provider, database: env.PGDATABASE };
+// Applied with PGOPTIONS = SUPPRESSED_SESSION_PGOPTIONS (bench/run.sh), as the connection says.
+const connection = { provider, database: env.PGDATABASE, sessionLogging: SessionLogging.SUPPRESSED };
 const extensions = new PostgresExtensions(stack, "Extensions", {
   connection,
   extensions: env.PGSUPERUSER === "true" ? ["pg_stat_statements", "pgaudit"] : ["pgcrypto", "citext"],

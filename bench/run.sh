@@ -220,6 +220,11 @@ if has apply; then
       die "PostgreSQL did not start: $(cat "$WORK/logs/pg-start.log")"
     # shellcheck disable=SC1091
     source "$WORK/tmp/pg.env"
+    # The session settings the database stacks declare (SessionLogging.SUPPRESSED): no generated
+    # password reaches the server log or pg_stat_statements.
+    PGOPTIONS=$(cd "$ROOT" && node -p 'require("./packages/postgres-bootstrap").SUPPRESSED_SESSION_PGOPTIONS') ||
+      die "could not read SUPPRESSED_SESSION_PGOPTIONS (are the packages built?)"
+    export PGOPTIONS
 
     APPLY_OUT=$OUT/apply
     APPLY_DIRS=()

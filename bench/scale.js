@@ -42,6 +42,7 @@ const {
   ApplicationSchema,
   PostgresExtensions,
   PostgresTunnel,
+  SessionLogging,
   clusterProviderConfig,
 } = require("@aurora-cdktf/postgres-bootstrap");
 const loaded = process.hrtime.bigint();
@@ -75,7 +76,7 @@ function bootstrap(scope, i, db, alias) {
       alias,
     }),
   );
-  const connection = { provider, database: db.databaseName };
+  const connection = { provider, database: db.databaseName, sessionLogging: SessionLogging.SUPPRESSED };
   const extensions = new PostgresExtensions(scope, `Extensions${i}`, { connection });
   const schema = new ApplicationSchema(scope, `App${i}`, {
     connection,
