@@ -344,6 +344,12 @@ describe("ClusterProviderSettings", () => {
         { connectTimeoutSeconds: 0 },
         /connectTimeoutSeconds must be an integer between 1 and 3600/,
       ],
+      [
+        "the master secret read is unknown",
+        {},
+        { masterSecretRead: "cached" as "ephemeral" },
+        /masterSecretRead must be one of "ephemeral", "data-source", got "cached"/,
+      ],
     ])("fails when %s", (_case, clusterOverride, options, message) => {
       // GIVEN
       const stack = new TerraformStack(Testing.app(), "bootstrap");
