@@ -325,9 +325,9 @@ describe("examples: policy scan", () => {
     // AND the only stacks Checkov cannot check are the lineage database sides: postgresql_* and
     // random_password only, the master secret read ephemerally (no AWS resource or data source)
     expect(result.unchecked.map((d) => path.relative(work, d)).sort()).toEqual(
-      ["scan-existing", "scan-ref", "scan-ref-prod"].map((s) =>
-        path.join(s, "cdktf.out", "stacks", "lineage-database"),
-      ),
+      ["scan-existing", "scan-ref", "scan-ref-prod"]
+        .map((s) => path.join(s, "cdktf.out", "stacks", "lineage-database"))
+        .sort(),
     );
   });
 });
