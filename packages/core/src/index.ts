@@ -3,6 +3,8 @@
 // promise to those packages, so nothing is exported by `export *`.
 export { ValidationError, Validator } from "./validation";
 export type { ValidationRule } from "./validation";
+export { runApp, STACK_TRACE_VARIABLE } from "./run-app";
+export type { RunAppIo } from "./run-app";
 export { Connections, Peer, Port } from "./connections";
 export type { ConnectionsProps, IConnectable, IPeer } from "./connections";
 export type { IKmsKeyRef } from "./references";

@@ -26,6 +26,7 @@ describe("README API section", () => {
       "Port",
       "RDS_PARAMETER_NAME_PATTERN",
       "SECRET_NAME_PATTERN",
+      "STACK_TRACE_VARIABLE",
       "ValidationError",
       "Validator",
       "arnParts",
@@ -38,6 +39,7 @@ describe("README API section", () => {
       "duplicatesOf",
       "logGroupArn",
       "rdsPostgresqlLogGroupName",
+      "runApp",
     ]);
   });
 });
