@@ -5,6 +5,8 @@ export { ValidationError, Validator } from "./validation";
 export type { ValidationRule } from "./validation";
 export { runApp, STACK_TRACE_VARIABLE } from "./run-app";
 export type { RunAppIo } from "./run-app";
+export { providerVersions, TESTED_PROVIDER_VERSIONS } from "./provider-versions";
+export type { ProviderVersionConstraints } from "./provider-versions";
 export { Connections, Peer, Port } from "./connections";
 export type { ConnectionsProps, IConnectable, IPeer } from "./connections";
 export type { IKmsKeyRef } from "./references";

@@ -27,6 +27,7 @@ describe("README API section", () => {
       "RDS_PARAMETER_NAME_PATTERN",
       "SECRET_NAME_PATTERN",
       "STACK_TRACE_VARIABLE",
+      "TESTED_PROVIDER_VERSIONS",
       "ValidationError",
       "Validator",
       "arnParts",
@@ -38,6 +39,7 @@ describe("README API section", () => {
       "checkSchemaName",
       "duplicatesOf",
       "logGroupArn",
+      "providerVersions",
       "rdsPostgresqlLogGroupName",
       "runApp",
     ]);
