@@ -1,4 +1,5 @@
-import { Construct } from "constructs";
+import { TerraformStack, Token } from "cdktf";
+import { Construct, IConstruct } from "constructs";
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
@@ -20,6 +21,20 @@ export interface AwsContextIds {
  * plans no caller-identity lookup.
  */
 export class AwsContext {
+  /**
+   * The region of the stack's default AWS provider (the one without an alias) when it is a literal
+   * set before `scope` was created; undefined otherwise (no such provider yet, several, or a token).
+   * Rules that compare a value with the stack's region are skipped when it is undefined.
+   */
+  public static literalRegion(scope: IConstruct): string | undefined {
+    const providers = TerraformStack.of(scope)
+      .node.children.filter((c) => (c as { terraformResourceType?: string }).terraformResourceType === "aws")
+      .map((c) => c as unknown as { alias?: string; region?: string })
+      .filter((p) => p.alias === undefined);
+    const region = providers.length === 1 ? providers[0].region : undefined;
+    return region === undefined || Token.isUnresolved(region) ? undefined : region;
+  }
+
   private partitionData?: DataAwsPartition;
   private regionData?: DataAwsRegion;
   private accountData?: DataAwsCallerIdentity;

@@ -12,16 +12,31 @@ export type { ConnectionsProps, IConnectable, IPeer } from "./connections";
 export type { IKmsKeyRef } from "./references";
 export { AwsContext } from "./aws-context";
 export type { AwsContextIds } from "./aws-context";
-export { arnParts, awsManagedPolicyArn, logGroupArn } from "./arn";
-export type { ArnLocation, ArnParts } from "./arn";
+export {
+  arnParts,
+  awsManagedPolicyArn,
+  checkArn,
+  checkKmsKeyArn,
+  logGroupArn,
+  partitionOfRegion,
+} from "./arn";
+export type { ArnLocation, ArnParts, ArnRule } from "./arn";
+export { checkTags, TAG_CHARACTERS_PATTERN } from "./tags";
+export type { TagRuleOptions } from "./tags";
 export { CLOUDWATCH_LOG_RETENTION_DAYS, rdsPostgresqlLogGroupName } from "./logs";
 export { duplicatesOf, EMAIL_PATTERN, RDS_PARAMETER_NAME_PATTERN, SECRET_NAME_PATTERN } from "./patterns";
 export {
   checkDatabaseName,
+  checkDisplayName,
   checkDistinct,
   checkExtensionName,
+  checkPasswordVersion,
   checkRoleName,
   checkSchemaName,
   EXTENSION_NAME_PATTERN,
   IDENTIFIER_PATTERN,
+  isSystemSchema,
+  MAX_IDENTIFIER_BYTES,
+  reservedRoleReason,
 } from "./postgres-names";
+export type { PostgresNameUse } from "./postgres-names";
