@@ -6,6 +6,7 @@ import * as fs from "fs";
 import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
+import { providerVersions } from "@aurora-cdktf/core";
 import { awsProviderAvailable, mirroredAwsVersion } from "../../scripts/lib/aws";
 import { awsEnv as motoAwsEnv, getSecretString, type MotoState } from "../../scripts/lib/moto-server";
 
@@ -15,7 +16,7 @@ export { awsProviderAvailable, mirroredAwsVersion };
 /** Pins a stack's aws provider to the mirrored version (no-op when none is mirrored). */
 export function pinAwsToMirror(stack: TerraformStack): void {
   const v = mirroredAwsVersion();
-  if (v) stack.addOverride("terraform.required_providers.aws.version", v);
+  if (v) providerVersions(stack, { aws: v });
 }
 
 /** This run's moto (started by test/helpers/global-setup.js). */

@@ -4,6 +4,7 @@ import {
   SessionLogging,
   clusterProviderConfig,
 } from "@aurora-cdktf/postgres-bootstrap";
+import { providerVersions } from "@aurora-cdktf/core";
 import { LocalBackend, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
@@ -38,9 +39,7 @@ export abstract class ExampleStack extends TerraformStack {
       region: options.region,
       defaultTags: [{ tags: { Example: "reference-architecture", Stage: options.stage } }],
     });
-    if (options.awsProviderVersion) {
-      this.addOverride("terraform.required_providers.aws.version", options.awsProviderVersion);
-    }
+    if (options.awsProviderVersion) providerVersions(this, { aws: options.awsProviderVersion });
     return provider;
   }
 
