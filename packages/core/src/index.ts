@@ -24,7 +24,13 @@ export type { ArnLocation, ArnParts, ArnRule } from "./arn";
 export { checkTags, TAG_CHARACTERS_PATTERN } from "./tags";
 export type { TagRuleOptions } from "./tags";
 export { CLOUDWATCH_LOG_RETENTION_DAYS, rdsPostgresqlLogGroupName } from "./logs";
-export { duplicatesOf, EMAIL_PATTERN, RDS_PARAMETER_NAME_PATTERN, SECRET_NAME_PATTERN } from "./patterns";
+export {
+  duplicatesOf,
+  EMAIL_PATTERN,
+  LOG_GROUP_NAME_PATTERN,
+  RDS_PARAMETER_NAME_PATTERN,
+  SECRET_NAME_PATTERN,
+} from "./patterns";
 export {
   checkDatabaseName,
   checkDisplayName,

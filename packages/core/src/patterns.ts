@@ -12,6 +12,12 @@ export const RDS_PARAMETER_NAME_PATTERN = /^[a-zA-Z][a-zA-Z0-9_.]*$/;
 /** A Secrets Manager secret name: 1-512 characters of letters, digits and `/_+=.@-`. */
 export const SECRET_NAME_PATTERN = /^[\w/+=.@-]{1,512}$/;
 
+/**
+ * A CloudWatch Logs log group name: 1-512 characters of letters, digits and `. - _ / #`, not
+ * starting with `aws/` (reserved; `/aws/...` is allowed).
+ */
+export const LOG_GROUP_NAME_PATTERN = /^(?!aws\/)[.\-_/#A-Za-z0-9]{1,512}$/;
+
 /** Values listed more than once in `values`, in first-seen order. */
 export function duplicatesOf(values: readonly string[]): string[] {
   const seen = new Set<string>();

@@ -7,6 +7,7 @@ import {
   checkArn,
   checkKmsKeyArn,
   checkTags,
+  LOG_GROUP_NAME_PATTERN,
   partitionOfRegion,
   TagRuleOptions,
   Validator,
@@ -214,5 +215,20 @@ describe("AwsContext.literalRegion", () => {
     const stack = testStack("aliased", { region: "eu-west-1" });
     new AwsProvider(stack, "replica", { region: "us-west-2", alias: "replica" });
     expect(AwsContext.literalRegion(stack)).toBe("eu-west-1");
+  });
+});
+
+describe("LOG_GROUP_NAME_PATTERN", () => {
+  test.each([
+    ["/aws/vpc/flow-logs/vpc-1", true],
+    ["/bastion/ops#1_a.b", true],
+    ["x".repeat(512), true],
+    ["x".repeat(513), false],
+    ["", false],
+    ["aws/vpc", false],
+    ["/network/prod logs", false],
+    ["/network/prod:logs", false],
+  ])("accepts %s: %s", (name, ok) => {
+    expect(LOG_GROUP_NAME_PATTERN.test(name)).toBe(ok);
   });
 });

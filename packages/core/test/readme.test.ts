@@ -22,6 +22,7 @@ describe("README API section", () => {
       "EMAIL_PATTERN",
       "EXTENSION_NAME_PATTERN",
       "IDENTIFIER_PATTERN",
+      "LOG_GROUP_NAME_PATTERN",
       "Peer",
       "Port",
       "RDS_PARAMETER_NAME_PATTERN",
