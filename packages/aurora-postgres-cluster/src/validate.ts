@@ -1,10 +1,26 @@
 import { Token } from "cdktf";
 import { IConstruct } from "constructs";
-import { Validator } from "@aurora-cdktf/core";
+import {
+  ArnRule,
+  checkArn,
+  checkDatabaseName,
+  checkTags,
+  duplicatesOf,
+  LOG_GROUP_NAME_PATTERN,
+  Validator,
+} from "@aurora-cdktf/core";
 import { AURORA_POSTGRES_FAMILIES } from "./engine";
 import { ENGINE_VERSION_PATTERN } from "./private/engine";
 import { AuroraPostgresClusterProps } from "./aurora-postgres-cluster-props";
-import { ResolvedSettings } from "./private/defaults";
+import { AuroraPostgresClusterAttributes } from "./aurora-postgres-cluster-ref";
+import { mandatoryTagMap, ResolvedSettings } from "./private/defaults";
+import {
+  BACKUP_WINDOW_PATTERN,
+  MAINTENANCE_WINDOW_PATTERN,
+  parseBackupWindow,
+  parseMaintenanceWindow,
+  windowsOverlap,
+} from "./private/windows";
 import { ENVIRONMENT_STAGES } from "./stage-presets";
 import { CLOUDWATCH_LOG_RETENTION_DAYS, EMAIL_PATTERN, RDS_PARAMETER_NAME_PATTERN } from "@aurora-cdktf/core";
 
@@ -14,8 +30,6 @@ const DB_USER = /^[a-zA-Z_][a-zA-Z0-9_]{0,62}$/;
 const IAM_ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 /** RDS cluster identifier rules, kept to 60 characters so `<id>-<n>` fits an instance identifier. */
 const CLUSTER_IDENTIFIER = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,59}$/;
-/** APG-02 pattern, PostgreSQL's 63-character identifier limit. */
-const DATABASE_NAME = /^[a-zA-Z][0-9a-zA-Z_]{0,62}$/;
 /** APG-04 pattern and length. */
 const MASTER_USERNAME = /^[a-zA-Z][0-9a-zA-Z_]{0,15}$/;
 const RESERVED_USERNAME = /^(rdsadmin|rdsrepladmin|rds_.*|pg_.*)$/i;
@@ -27,11 +41,40 @@ const APPLICATION = /^[a-zA-Z]+[a-zA-Z ]+[a-zA-Z]+$/;
 const APPLICATION_VERSION = /^[a-zA-Z0-9.-]+$/;
 const COST_CENTER = /^[a-zA-Z0-9]+$/;
 const SNAPSHOT_IDENTIFIER = /^[a-zA-Z](?:[a-zA-Z0-9]|-(?=[a-zA-Z0-9])){0,254}$/;
-const BACKUP_WINDOW = /^(?:[01]\d|2[0-3]):[0-5]\d-(?:[01]\d|2[0-3]):[0-5]\d$/;
-const DAY = "(?:mon|tue|wed|thu|fri|sat|sun)";
-const MAINTENANCE_WINDOW = new RegExp(
-  `^${DAY}:(?:[01]\\d|2[0-3]):[0-5]\\d-${DAY}:(?:[01]\\d|2[0-3]):[0-5]\\d$`,
-);
+/** A snapshot to restore from by name: a manual, an automated (`rds:`) or an AWS Backup (`awsbackup:`) one. */
+const SNAPSHOT_NAME = /^(?:rds:|awsbackup:)?[a-zA-Z][a-zA-Z0-9-]{0,254}$/;
+/** Windows shorter than this are refused by RDS. */
+const MIN_WINDOW_MINUTES = 30;
+/** Tag prefixes RDS reserves in keys and values. */
+const RDS_TAG_PREFIXES = ["aws:", "rds:"];
+
+// Attributes of an imported cluster
+/** An existing cluster's identifier: RDS stores it in lowercase, at most 63 characters. */
+const IMPORTED_CLUSTER_IDENTIFIER = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,62}$/;
+const CLUSTER_ARN: ArnRule = {
+  service: "rds",
+  resource: /^cluster:[a-z][a-z0-9-]{0,62}$/,
+  shape: "arn:<partition>:rds:<region>:<account>:cluster:<identifier>",
+};
+const CLUSTER_SNAPSHOT_ARN: ArnRule = {
+  service: "rds",
+  resource: /^cluster-snapshot:(?:rds:|awsbackup:)?[a-zA-Z][a-zA-Z0-9-]{0,254}$/,
+  shape:
+    "arn:<partition>:rds:<region>:<account>:cluster-snapshot:<name> (a DB cluster snapshot; a DB instance snapshot cannot restore an Aurora cluster)",
+};
+const SECRET_ARN: ArnRule = {
+  service: "secretsmanager",
+  resource: /^secret:[\w/+=.@-]{1,512}$/,
+  shape: "arn:<partition>:secretsmanager:<region>:<account>:secret:<name>",
+};
+/** The cluster resource id RDS assigns: `cluster-` and upper-case letters and digits. */
+const CLUSTER_RESOURCE_ID = /^cluster-[A-Z0-9]+$/;
+const SECURITY_GROUP_ID = /^sg-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
+/** A DNS host name (no scheme, no port). */
+const HOST_NAME =
+  /^(?=.{1,253}$)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+/** The region inside an RDS endpoint (`<id>.cluster-<x>.<region>.rds.amazonaws.com`). */
+const ENDPOINT_REGION = /\.([a-z]{2}(?:-[a-z]+)+-\d{1,2})\.rds\./;
 
 /** Enhanced monitoring intervals RDS accepts (APG-21). */
 const MONITORING_INTERVALS = [0, 1, 5, 10, 15, 30, 60] as const;
@@ -55,19 +98,14 @@ export function validateClusterProps(
   s: ResolvedSettings,
 ): void {
   const v = new Validator(scope);
-  v.oneOf("stage", s.stage, ENVIRONMENT_STAGES)
-    .matches(
-      "clusterIdentifier",
-      s.clusterIdentifier,
-      CLUSTER_IDENTIFIER,
-      "must be 1-60 lowercase letters, digits and single hyphens, start with a letter and not end with a hyphen",
-    )
-    .matches(
-      "databaseName",
-      s.databaseName,
-      DATABASE_NAME,
-      "must be 1-63 characters: a letter, then letters, digits or underscores (APG-02)",
-    )
+  v.oneOf("stage", s.stage, ENVIRONMENT_STAGES).matches(
+    "clusterIdentifier",
+    s.clusterIdentifier,
+    CLUSTER_IDENTIFIER,
+    "must be 1-60 lowercase letters, digits and single hyphens, start with a letter and not end with a hyphen",
+  );
+  // The core's database name rules (APG-02, not postgres, pg_*, the templates or rdsadmin).
+  checkDatabaseName(v, "databaseName", s.databaseName, "create")
     .matches(
       "masterUsername",
       s.masterUsername,
@@ -115,17 +153,20 @@ export function validateClusterProps(
     .matches(
       "preferredBackupWindow",
       props.preferredBackupWindow,
-      BACKUP_WINDOW,
+      BACKUP_WINDOW_PATTERN,
       'must be "hh24:mi-hh24:mi" (UTC)',
     )
     .matches(
       "preferredMaintenanceWindow",
       props.preferredMaintenanceWindow,
-      MAINTENANCE_WINDOW,
+      MAINTENANCE_WINDOW_PATTERN,
       'must be "ddd:hh24:mi-ddd:hh24:mi" (UTC, lowercase days such as "sun:05:00-sun:06:00")',
     );
+  validateWindows(v, props);
+  validateIdentifiers(v, props, s);
   validatePlacement(v, props, s);
   validateTags(v, s);
+  validateNotifications(v, s);
   validateParameters(v, "clusterParameters", props.clusterParameters);
   validateParameters(v, "instanceParameters", props.instanceParameters);
   v.throwIfAny();
@@ -191,6 +232,158 @@ function validateTags(v: Validator, s: ResolvedSettings): void {
   s.notificationEmails.forEach((email, i) =>
     v.matches(`notificationEmails[${i}]`, email, EMAIL_PATTERN, "must be an e-mail address (APG-13)"),
   );
+  // The mandatory tags' values go to RDS as they are: the characters RDS accepts in tags.
+  checkTags(v, "mandatoryTags", mandatoryTagMap(s), { reservedPrefixes: RDS_TAG_PREFIXES });
+  checkTags(v, "tags", s.tags, {
+    reservedPrefixes: RDS_TAG_PREFIXES,
+    constructKeys: Object.keys(mandatoryTagMap(s)),
+    refuseConstructKeys: true,
+    constructKeysSource: "mandatoryTags and stage",
+  });
+}
+
+/** Backup and maintenance windows: at least 30 minutes each, and not overlapping (RDS refuses both). */
+function validateWindows(v: Validator, props: AuroraPostgresClusterProps): void {
+  const given = { backup: props.preferredBackupWindow, maintenance: props.preferredMaintenanceWindow };
+  const literal = (w: string | undefined): w is string => w !== undefined && !Token.isUnresolved(w);
+  const backup = literal(given.backup) ? parseBackupWindow(given.backup) : undefined;
+  const maintenance = literal(given.maintenance) ? parseMaintenanceWindow(given.maintenance) : undefined;
+  for (const [name, window, text, example] of [
+    ["preferredBackupWindow", backup, given.backup, "02:00-02:30"],
+    ["preferredMaintenanceWindow", maintenance, given.maintenance, "sun:05:00-sun:05:30"],
+  ] as const) {
+    v.check(
+      window !== undefined && window.minutes < MIN_WINDOW_MINUTES,
+      `${name} ${JSON.stringify(text)} lasts ${window?.minutes} minutes; RDS needs at least ${MIN_WINDOW_MINUTES} (a window may wrap midnight, e.g. "23:45-00:15"). Fix: widen it, e.g. "${example}".`,
+    );
+  }
+  v.check(
+    backup !== undefined && maintenance !== undefined && windowsOverlap(backup, maintenance),
+    `preferredBackupWindow ${JSON.stringify(given.backup)} (daily) overlaps preferredMaintenanceWindow ${JSON.stringify(given.maintenance)}; RDS refuses overlapping windows. Fix: move one of them, e.g. let the backup window end before the maintenance window starts.`,
+  );
+}
+
+/** Names derived from the cluster identifier, the final snapshot and the snapshot to restore from. */
+function validateIdentifiers(v: Validator, props: AuroraPostgresClusterProps, s: ResolvedSettings): void {
+  const id = s.clusterIdentifier;
+  if (!Token.isUnresolved(id)) {
+    v.check(
+      id === "default",
+      'clusterIdentifier "default" is reserved: the DB subnet group is named after the cluster, and RDS keeps "default" for its own group. Fix: choose another identifier, e.g. "orders".',
+    ).check(
+      id.startsWith("sg-"),
+      `clusterIdentifier ${JSON.stringify(id)} starts with "sg-": the security group "${id}-aurora" is named after the cluster, and EC2 refuses group names starting with "sg-". Fix: choose another identifier.`,
+    );
+  }
+  const stageNote = props.finalSnapshot === undefined ? ` (the default of stage "${s.stage}")` : "";
+  v.check(
+    props.finalSnapshotIdentifier !== undefined && !s.finalSnapshot,
+    `finalSnapshotIdentifier ${JSON.stringify(props.finalSnapshotIdentifier)} is set, but finalSnapshot is false${stageNote}: no snapshot would be taken when the cluster is destroyed. Fix: set finalSnapshot: true, or remove finalSnapshotIdentifier.`,
+  );
+  const snapshot = props.snapshotIdentifier;
+  if (snapshot === undefined || Token.isUnresolved(snapshot) || snapshot.trim() === "") return;
+  if (snapshot.startsWith("arn:")) {
+    checkArn(v, "snapshotIdentifier", snapshot, CLUSTER_SNAPSHOT_ARN);
+  } else {
+    v.matches(
+      "snapshotIdentifier",
+      snapshot,
+      SNAPSHOT_NAME,
+      'must be a DB cluster snapshot name (a letter, then letters, digits and hyphens, at most 255; "rds:" or "awsbackup:" before automated or AWS Backup ones) or a cluster snapshot ARN',
+    );
+  }
+  const snapshotName = snapshot.split(":").pop();
+  v.check(
+    s.finalSnapshot &&
+      !Token.isUnresolved(s.finalSnapshotIdentifier) &&
+      snapshotName === s.finalSnapshotIdentifier,
+    `the cluster is restored from ${JSON.stringify(snapshot)}, and its final snapshot would get the same name ${JSON.stringify(s.finalSnapshotIdentifier)}: that snapshot already exists, so destroying the cluster would fail. Fix: set another finalSnapshotIdentifier, e.g. "${s.clusterIdentifier}-final-2".`,
+  );
+}
+
+/** The notification topic's subscriptions: distinct addresses, and a topic to subscribe to. */
+function validateNotifications(v: Validator, s: ResolvedSettings): void {
+  const emails = s.notificationEmails.filter((e) => !Token.isUnresolved(e));
+  const repeated = duplicatesOf(emails.map((e) => e.toLowerCase()));
+  // The subscription's construct id keeps letters and digits only (see private/notifications.ts).
+  const idOf = (e: string) => e.replace(/[^A-Za-z0-9]+/g, "_");
+  const clashing = duplicatesOf([...new Set(emails)].map(idOf)).filter(
+    (id) => !repeated.some((r) => idOf(r) === id),
+  );
+  v.check(
+    repeated.length > 0,
+    `notificationEmails lists ${repeated.map((e) => JSON.stringify(e)).join(", ")} more than once (addresses are compared case-insensitively). Fix: list each address once.`,
+  )
+    .check(
+      clashing.length > 0,
+      `notificationEmails ${JSON.stringify(emails.filter((e) => clashing.includes(idOf(e))))} differ only in punctuation, and their subscriptions would get the same construct id. Fix: keep one of them and subscribe the other to notificationTopicArn yourself.`,
+    )
+    .check(
+      s.notificationEmails.length > 0 && !s.alarms && !s.eventSubscriptions,
+      `notificationEmails is set, but alarms and eventSubscriptions are both false, so there is no notification topic to subscribe them to. Fix: remove notificationEmails, or turn alarms or eventSubscriptions on.`,
+    );
+}
+
+/**
+ * Checks the attributes of an imported cluster (`fromClusterAttributes`): identifiers, ARNs, ids
+ * and host names in the shapes RDS, Secrets Manager and EC2 give them, and an ARN of the same
+ * cluster. Tokens (another stack's outputs) are accepted unchecked.
+ */
+export function validateClusterAttributes(scope: IConstruct, attrs: AuroraPostgresClusterAttributes): void {
+  const v = new Validator(scope);
+  const literal = (x: string | undefined): x is string => x !== undefined && !Token.isUnresolved(x);
+  v.matches(
+    "clusterIdentifier",
+    attrs.clusterIdentifier,
+    IMPORTED_CLUSTER_IDENTIFIER,
+    "must be an RDS cluster identifier: 1-63 lowercase letters, digits and single hyphens, starting with a letter (RDS stores identifiers in lowercase)",
+  );
+  const before = v.messages.length;
+  checkArn(v, "clusterArn", attrs.clusterArn, CLUSTER_ARN);
+  const arnOk = v.messages.length === before && literal(attrs.clusterArn);
+  const arnId = arnOk ? attrs.clusterArn.split(":").slice(6).join(":") : undefined;
+  const arnRegion = arnOk ? attrs.clusterArn.split(":")[3] : undefined;
+  v.check(
+    arnId !== undefined && literal(attrs.clusterIdentifier) && arnId !== attrs.clusterIdentifier,
+    `clusterArn ${JSON.stringify(attrs.clusterArn)} names the cluster "${arnId}", but clusterIdentifier is ${JSON.stringify(attrs.clusterIdentifier)}. Fix: pass the identifier and the ARN of the same cluster (its outputs have both).`,
+  )
+    .matches(
+      "clusterResourceId",
+      attrs.clusterResourceId,
+      CLUSTER_RESOURCE_ID,
+      'must be the cluster resource id RDS assigns ("cluster-" and upper-case letters and digits, e.g. "cluster-ABCDEFGHIJKLMNOPQRSTUVWXYZ"; it is in rds-db:connect ARNs), not the cluster identifier',
+    )
+    .integer("port", attrs.port, 1150, 65535, "(Aurora PostgreSQL ports are 1150-65535.)")
+    .matches(
+      "securityGroupId",
+      attrs.securityGroupId,
+      SECURITY_GROUP_ID,
+      'must be a security group id ("sg-" and 8 or 17 hex digits, e.g. "sg-0123456789abcdef0"), not its name',
+    )
+    .matches(
+      "postgresqlLogGroupName",
+      attrs.postgresqlLogGroupName,
+      LOG_GROUP_NAME_PATTERN,
+      "must be a CloudWatch log group name (1-512 of letters, digits and . - _ / #, not starting with aws/)",
+    );
+  checkArn(v, "masterUserSecretArn", attrs.masterUserSecretArn, SECRET_ARN);
+  for (const [name, host] of [
+    ["clusterEndpoint", attrs.clusterEndpoint],
+    ["readerEndpoint", attrs.readerEndpoint],
+  ] as const) {
+    v.matches(
+      name,
+      host,
+      HOST_NAME,
+      'must be a host name such as "orders.cluster-abc123.us-east-1.rds.amazonaws.com" (no scheme, no port, no path)',
+    );
+    const hostRegion = literal(host) ? ENDPOINT_REGION.exec(host)?.[1] : undefined;
+    v.check(
+      arnRegion !== undefined && hostRegion !== undefined && hostRegion !== arnRegion,
+      `${name} ${JSON.stringify(host)} is in ${hostRegion}, but clusterArn is in ${arnRegion}. Fix: pass the endpoint of the same cluster.`,
+    );
+  }
+  v.throwIfAny();
 }
 
 function validateParameters(v: Validator, name: string, params: Record<string, string> | undefined): void {

@@ -67,6 +67,36 @@ const CASES: Case[] = [
     "databaseName must be 1-63 characters",
   ],
   [
+    "a database name that collides with the default database",
+    { databaseName: "postgres" },
+    'databaseName "postgres" collides with the "postgres" database every Aurora PostgreSQL cluster already has',
+  ],
+  [
+    "a database name that collides with the default database in other case",
+    { databaseName: "Postgres" },
+    'databaseName "Postgres" collides with the "postgres" database',
+  ],
+  [
+    "a database name with PostgreSQL's reserved prefix",
+    { databaseName: "pg_orders" },
+    'databaseName "pg_orders" starts with "pg_", the prefix PostgreSQL reserves for its own objects. Fix: name the application\'s database',
+  ],
+  [
+    "the template database",
+    { databaseName: "template1" },
+    'databaseName "template1" is PostgreSQL\'s template database',
+  ],
+  [
+    "the pristine template",
+    { databaseName: "template0" },
+    'databaseName "template0" is PostgreSQL\'s pristine template',
+  ],
+  [
+    "RDS's own database",
+    { databaseName: "rdsadmin" },
+    'databaseName "rdsadmin" is Amazon RDS\'s own database',
+  ],
+  [
     "APG-04: a master user starting with a digit",
     { masterUsername: "1admin" },
     'masterUsername must be 1-16 characters: a letter, then letters, digits or underscores (APG-04), got "1admin".',
@@ -178,7 +208,7 @@ const CASES: Case[] = [
   ],
   [
     "a final snapshot name starting with a digit",
-    { finalSnapshotIdentifier: "1-final" },
+    { finalSnapshot: true, finalSnapshotIdentifier: "1-final" },
     "finalSnapshotIdentifier must be 1-255 letters, digits and single hyphens",
   ],
   [
