@@ -12,8 +12,9 @@ import { validateAccessProps } from "./validate";
 
 /**
  * Datafold's database access (LIN-01..04), as postgresql provider resources: a LOGIN role (a
- * `PostgresRole`, so the same name rules and password generator as the bootstrap's roles), a scratch schema with ALL for it, and USAGE + SELECT on each
- * observed schema covering tables created later (default privileges). Nothing more. All statements
+ * `PostgresRole`, so the same name rules and password generator as the bootstrap's roles), CONNECT
+ * on the database, a scratch schema with ALL for it, and USAGE + SELECT on each observed schema
+ * covering tables created later (default privileges). Nothing more (no TEMPORARY, no EXECUTE). All statements
  * run one after the other (explicit `depends_on` chain), so the provider's parallel apply never
  * hits `tuple concurrently updated`.
  */
@@ -52,13 +53,25 @@ export class LineageDatabaseAccess extends Construct implements ILineageDatabase
     // 0.1.0 kept the role at <this>/Role itself; PostgresRole puts it at <this>/Role/Resource.
     this.role.moveFromId(`postgresql_role.${TerraformStack.of(this).getLogicalId(login.node)}`);
 
+    // CONNECT explicitly: an ApplicationSchema revokes PUBLIC's CONNECT on its database by default.
+    chain.add(
+      new Grant(this, "Connect", {
+        provider,
+        database,
+        role: this.role.name,
+        objectType: "database",
+        privileges: ["CONNECT"],
+        dependsOn: chain.next(),
+      }),
+    );
     const tempSchema = chain.add(
       new Schema(this, "TempSchema", {
         provider,
         database,
         name: s.tempSchemaName,
-        // Scratch data only: dropping the schema also drops what Datafold left in it.
-        dropCascade: true,
+        // Never CASCADE: the provider adopts a schema of that name that exists already, so destroy
+        // must fail while tables remain rather than drop data this construct did not create.
+        dropCascade: false,
         dependsOn: chain.next(),
       }),
     );

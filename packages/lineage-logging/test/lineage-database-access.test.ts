@@ -77,7 +77,7 @@ describe("LineageDatabaseAccess", () => {
       expect(synthed).toHaveResourceWithProperties(Schema, {
         name: "datafold_tmp",
         database: "orders",
-        drop_cascade: true,
+        drop_cascade: false,
       });
       expect(synthed).toHaveResourceWithProperties(Grant, {
         object_type: "schema",
@@ -118,6 +118,27 @@ describe("LineageDatabaseAccess", () => {
       }
     });
 
+    test("grants CONNECT on the database, and nothing else on it (PUBLIC may have lost CONNECT)", () => {
+      // GIVEN
+      const stack = testStack();
+      // WHEN
+      new LineageDatabaseAccess(stack, "Access", base);
+      // THEN
+      const grants = Object.values(synthJson(stack).resource?.postgresql_grant ?? {}) as Record<
+        string,
+        unknown
+      >[];
+      const onDatabase = grants.filter((g) => g.object_type === "database");
+      expect(onDatabase).toEqual([
+        expect.objectContaining({
+          database: "orders",
+          role: expect.stringMatching(/^\$\{postgresql_role\.Access_Role_\w+\.name\}$/),
+          privileges: ["CONNECT"],
+        }),
+      ]);
+      expect(onDatabase[0].schema).toBeUndefined();
+    });
+
     test("creates nothing more than the role, the schema and those grants", () => {
       // GIVEN
       const stack = testStack();
@@ -134,7 +155,7 @@ describe("LineageDatabaseAccess", () => {
         random_password: 1,
         postgresql_role: 1,
         postgresql_schema: 1,
-        postgresql_grant: 1 + 2 * 2,
+        postgresql_grant: 1 + 1 + 2 * 2, // CONNECT, the temp schema, 2 per observed schema
         postgresql_default_privileges: 2 * 2,
       });
     });
@@ -252,6 +273,7 @@ describe("LineageDatabaseAccess", () => {
       // THEN
       expect(access.node.children.map((c) => c.node.id)).toEqual([
         "Role",
+        "Connect",
         "TempSchema",
         "TempSchemaGrant",
         "Observed-sales",

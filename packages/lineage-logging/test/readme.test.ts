@@ -41,7 +41,7 @@ describe("README", () => {
     expect(Object.keys(read("cluster").resource)).toEqual(
       expect.arrayContaining(["aws_iam_user", "aws_iam_access_key", "aws_secretsmanager_secret"]),
     );
-    expect(Object.keys(read("bootstrap").resource.postgresql_grant)).toHaveLength(5);
+    expect(Object.keys(read("bootstrap").resource.postgresql_grant)).toHaveLength(6); // CONNECT + 5
     expect(read("bootstrap").output.datafold_connection.sensitive).toBe(true);
     expect(handover.output).toBeDefined();
   });

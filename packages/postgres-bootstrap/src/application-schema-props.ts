@@ -8,6 +8,13 @@ export const READ_WRITE_TABLE_PRIVILEGES: readonly string[] = ["SELECT", "INSERT
 export const READ_WRITE_SEQUENCE_PRIVILEGES: readonly string[] = ["USAGE", "SELECT", "UPDATE"];
 /** Privileges of the read-only role on tables. */
 export const READ_ONLY_TABLE_PRIVILEGES: readonly string[] = ["SELECT"];
+/**
+ * Privileges of the owner and read-write roles on the database: CONNECT, and TEMPORARY for
+ * session-private temporary tables (bulk loads, staging). The read-only role gets CONNECT only.
+ */
+export const READ_WRITE_DATABASE_PRIVILEGES: readonly string[] = ["CONNECT", "TEMPORARY"];
+/** Privileges of the read-write role on functions (and procedures) created in the schema later. */
+export const READ_WRITE_FUNCTION_PRIVILEGES: readonly string[] = ["EXECUTE"];
 
 /** One of the three roles of an {@link ApplicationSchema}. */
 export interface SchemaRoleOptions {
@@ -88,6 +95,31 @@ export interface ApplicationSchemaProps {
    * @default false
    */
   readonly dropCascade?: boolean;
+  /**
+   * Whether PUBLIC loses its implicit CONNECT and TEMPORARY on the database (`postgresql_grant` to
+   * `public` with no privileges: `REVOKE ALL ON DATABASE ... FROM PUBLIC`), so that only roles
+   * granted CONNECT explicitly (the schema's roles, lineage's role, the database owner, superusers)
+   * may connect. Set false when other users of the database rely on PUBLIC's CONNECT (a shared
+   * database); a later switch to false does not give PUBLIC its CONNECT back (README "Database
+   * access"). The provider's login must own the database (the RDS master does), else the REVOKE
+   * is a no-op and every plan shows it again.
+   *
+   * @default true
+   */
+  readonly revokePublicDatabaseAccess?: boolean;
+  /**
+   * Roles besides the owner that create tables, sequences or functions in the schema, e.g. the
+   * master user when migrations run as it. Each gets USAGE and CREATE on the schema and default
+   * privileges (`ALTER DEFAULT PRIVILEGES FOR ROLE <creator> IN SCHEMA <schema>`), so what it
+   * creates is readable by the read-only role, writable by the read-write role, and causes no
+   * drift in the "all tables" grants; PUBLIC gets no EXECUTE on the functions it creates in the
+   * database. They must exist and be able to connect (the master owns the database). Pass `[]`
+   * to allow the owner only (then run migrations as the owner, or `SET ROLE` to it).
+   *
+   * @default - the login of the connection's provider (its `username`: the master user with
+   *   `clusterProviderConfig`), when the provider configuration sets it; none otherwise
+   */
+  readonly objectCreators?: string[];
   /**
    * Resources the first role is created after (and destroyed before), e.g. the extensions.
    *

@@ -2,6 +2,7 @@ import {
   checkDatabaseName,
   checkDistinct,
   checkExtensionName,
+  checkPasswordVersion,
   checkRoleName,
   checkSchemaName,
   SECRET_NAME_PATTERN,
@@ -45,13 +46,7 @@ export function validateRoleProps(
       'must be a Secrets Manager secret name: 1-512 characters of letters, digits and /_+=.@- (e.g. "orders/app_rw")',
     );
   }
-  v.integer(
-    "passwordVersion",
-    props.passwordVersion,
-    1,
-    1_000_000,
-    "Fix: start at 1 and increase it by one per rotation.",
-  )
+  checkPasswordVersion(v, "passwordVersion", props.passwordVersion)
     .check(
       !s.login && props.passwordVersion !== undefined,
       `passwordVersion applies to login roles only, got passwordVersion=${props.passwordVersion} with login=false. Fix: remove passwordVersion or set login to true.`,
@@ -74,9 +69,15 @@ export function validateExtensionsProps(
   );
   names.forEach((name, i) => checkExtensionName(v, `extensions[${i}]`, name));
   checkDistinct(v, "extensions", names);
-  // Extensions may go to public (the default) or to an application schema.
-  if (props.schema !== undefined && props.schema !== "public") checkSchemaName(v, "schema", props.schema);
+  // Extensions go to an existing schema: public (the default) or an application schema.
+  checkSchemaName(v, "schema", props.schema, "reference");
   checkDatabaseName(v, "connection.database", props.connection.database);
+  checkNoDropCascade(
+    v,
+    props.dropCascade,
+    "every object that depends on an extension (a column of one of its types, an index, a view) on destroy (DROP EXTENSION ... CASCADE), and the provider adopts an extension that is already installed (CREATE EXTENSION IF NOT EXISTS), so it could drop data this construct never created",
+    "drop the dependent objects yourself before destroying",
+  );
   v.throwIfAny();
 }
 
@@ -94,6 +95,20 @@ export function validateApplicationSchemaProps(
   const names = s.roleNames;
   checkSchemaName(v, "schemaName", props.schemaName);
   checkDatabaseName(v, "connection.database", props.connection.database);
+  checkNoDropCascade(
+    v,
+    props.dropCascade,
+    "every object in the schema on destroy (DROP SCHEMA ... CASCADE), and the postgresql provider adopts a schema of that name that already exists (whatever if_not_exists says), so it could drop data this construct never created",
+    `drop or move the schema's objects yourself before destroying (for a throwaway database: DROP SCHEMA ${JSON.stringify(props.schemaName)} CASCADE)`,
+  );
+  if (props.passwordSecrets) {
+    v.matches(
+      "passwordSecrets.namePrefix",
+      props.passwordSecrets.namePrefix,
+      SECRET_NAME_PREFIX,
+      'must be 1-400 characters of letters, digits and /_+=.@-, not starting or ending with "/" (the secrets are named <namePrefix>/<role>; e.g. "orders")',
+    );
+  }
   checkRoleName(v, roleField("owner", props.owner), names.owner);
   checkRoleName(v, roleField("readWrite", props.readWrite), names.readWrite);
   checkRoleName(v, roleField("readOnly", props.readOnly), names.readOnly);
@@ -102,6 +117,7 @@ export function validateApplicationSchemaProps(
     names.readWrite,
     names.readOnly,
   ]);
+  checkObjectCreators(v, props.objectCreators, [names.owner, names.readWrite, names.readOnly]);
   checkPasswordLogging(
     v,
     props.connection,
@@ -116,7 +132,49 @@ export function validateApplicationSchemaProps(
   v.throwIfAny();
 }
 
+/**
+ * Records failures for `objectCreators` as given (the default, the provider's own login, is not
+ * checked): existing roles' names, each once, none of the schema's own roles.
+ */
+function checkObjectCreators(
+  v: Validator,
+  creators: readonly string[] | undefined,
+  schemaRoles: readonly string[],
+): void {
+  if (creators === undefined || Token.isUnresolved(creators)) return;
+  creators.forEach((c, i) => {
+    checkRoleName(v, `objectCreators[${i}]`, c, "reference");
+    v.check(
+      !Token.isUnresolved(c) && schemaRoles.includes(c),
+      `objectCreators[${i}] ${JSON.stringify(c)} is one of the schema's own roles (${schemaRoles.join(", ")}). Fix: list other roles only, e.g. the master user; the owner is always covered.`,
+    );
+  });
+  checkDistinct(v, "objectCreators", creators);
+}
+
 const SESSION_LOGGING_VALUES = Object.values(SessionLogging);
+
+/** A prefix of secret names `<prefix>/<role>`: secret name characters, no "/" at either end. */
+const SECRET_NAME_PREFIX = /^(?!\/)[\w/+=.@-]{1,400}(?<!\/)$/;
+
+/** A Terraform provider alias: a letter, then letters, digits, `_` or `-`. */
+const PROVIDER_ALIAS = /^[a-zA-Z][a-zA-Z0-9_-]*$/;
+
+/**
+ * Records a failure when `dropCascade` is true: nothing this library declares is ever dropped with
+ * CASCADE, because the provider adopts what exists already and the construct cannot tell.
+ */
+function checkNoDropCascade(
+  v: Validator,
+  dropCascade: boolean | undefined,
+  drops: string,
+  fix: string,
+): void {
+  v.check(
+    dropCascade === true,
+    `dropCascade is true, which would drop ${drops}. Nothing this library declares is dropped with CASCADE: without it, destroy fails while objects remain instead of dropping them. Fix: remove dropCascade (or set it to false) and ${fix}.`,
+  );
+}
 
 /**
  * Records a failure when roles in `loginRoles` would get a generated password on a connection that
@@ -157,6 +215,17 @@ export function validateClusterProviderSettings(
   const { tunnel, sslMode, masterUserSecretArn: secretArn } = s;
   const v = new Validator(scope);
   v.oneOf("masterSecretRead", options.masterSecretRead, ["ephemeral", "data-source"]);
+  checkDatabaseName(
+    v,
+    options.database !== undefined ? "database" : "database (the cluster's databaseName)",
+    s.database,
+  );
+  v.matches(
+    "alias",
+    options.alias,
+    PROVIDER_ALIAS,
+    'must be a provider alias: a letter, then letters, digits, "_" or "-" (e.g. "orders")',
+  );
   v.check(
     secretArn === undefined || (!Token.isUnresolved(secretArn) && secretArn === ""),
     'the cluster has no masterUserSecretArn and none was given. Fix: pass options.masterUserSecretArn (the ARN of a secret whose JSON has a "password" field), or use a cluster with manageMasterUserPassword.',

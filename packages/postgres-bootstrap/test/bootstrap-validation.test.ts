@@ -104,6 +104,26 @@ describe("ApplicationSchema", () => {
         { connection: { database: "" } },
         /connection\.database must be a database name/,
       ],
+      [
+        "an object creator is not a lowercase identifier",
+        { objectCreators: ["Migrator"] },
+        /objectCreators\[0\] must be 1-63 characters.*got "Migrator"/,
+      ],
+      [
+        "an object creator is a reserved role",
+        { objectCreators: ["migrator", "pg_monitor"] },
+        /objectCreators\[1\] "pg_monitor" starts with "pg_"/,
+      ],
+      [
+        "an object creator is the schema's owner",
+        { objectCreators: ["app_owner"] },
+        /objectCreators\[0\] "app_owner" is one of the schema's own roles \(app_owner, app_rw, app_ro\)/,
+      ],
+      [
+        "an object creator is listed twice",
+        { objectCreators: ["migrator", "migrator"] },
+        /objectCreators must be distinct, got "migrator" more than once/,
+      ],
     ])("fails when %s", (_case, override, message) => {
       // GIVEN
       const { stack, connection } = testStack();
@@ -183,6 +203,7 @@ describe("ApplicationSchema", () => {
             connection: { ...connection, database: Token.asString({ Ref: "db" }) },
             schemaName: "app",
             owner: { name: Token.asString({ Ref: "owner" }) },
+            objectCreators: [Token.asString({ Ref: "migrator" })],
           }),
       ).not.toThrow();
     });

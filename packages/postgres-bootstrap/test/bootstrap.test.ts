@@ -111,7 +111,12 @@ describe("ApplicationSchema", () => {
       const schemaGrants = Object.values(json.resource.postgresql_grant).filter(
         (g) => g.object_type === "schema",
       );
-      expect(schemaGrants.map((g) => g.privileges)).toEqual([["USAGE"], ["USAGE"]]);
+      // PUBLIC (nothing), read-write and read-only (USAGE): no CREATE for anyone but the owner.
+      expect(schemaGrants.map((g) => [g.role, g.privileges]).sort()).toEqual([
+        ["${postgresql_role.App_ReadOnly_E95C1FBB.name}", ["USAGE"]],
+        [rw, ["USAGE"]],
+        ["public", []],
+      ]);
       // No `objects` list: the table and sequence grants cover every object of the schema.
       expect(Object.values(json.resource.postgresql_grant).filter((g) => "objects" in g)).toEqual([]);
     });
@@ -136,7 +141,7 @@ describe("ApplicationSchema", () => {
       expect(defaults.map((d) => [d.object_type, d.privileges])).toEqual([["table", ["SELECT"]]]);
     });
 
-    test("grants CONNECT on the database to each role explicitly", () => {
+    test("grants CONNECT on the database to each role explicitly, TEMPORARY to owner and read-write", () => {
       // GIVEN
       const { stack, connection } = testStack();
       // WHEN
@@ -144,14 +149,180 @@ describe("ApplicationSchema", () => {
       // THEN
       const json = synth(stack);
       const connects = Object.values(json.resource.postgresql_grant).filter(
-        (g) => g.object_type === "database",
+        (g) => g.object_type === "database" && g.role !== "public",
       );
-      expect(connects.map((g) => g.role).sort()).toEqual([
-        "${postgresql_role.App_Owner_52D617F4.name}",
-        "${postgresql_role.App_ReadOnly_E95C1FBB.name}",
-        "${postgresql_role.App_ReadWrite_C3551B4A.name}",
+      expect(connects.map((g) => [g.role, g.privileges]).sort()).toEqual([
+        ["${postgresql_role.App_Owner_52D617F4.name}", ["CONNECT", "TEMPORARY"]],
+        ["${postgresql_role.App_ReadOnly_E95C1FBB.name}", ["CONNECT"]],
+        ["${postgresql_role.App_ReadWrite_C3551B4A.name}", ["CONNECT", "TEMPORARY"]],
       ]);
       expect(connects.every((g) => g.database === "orders" && g.schema === undefined)).toBe(true);
+    });
+
+    test("revokes PUBLIC's CONNECT and TEMPORARY on the database by default: a grant to public of nothing", () => {
+      // GIVEN
+      const { stack, connection } = testStack();
+      // WHEN
+      new ApplicationSchema(stack, "App", { connection, schemaName: "app" });
+      // THEN
+      const json = synth(stack);
+      const publicOnDatabase = Object.values(json.resource.postgresql_grant).filter(
+        (g) => g.role === "public" && g.object_type === "database",
+      );
+      expect(publicOnDatabase).toEqual([
+        {
+          provider: "postgresql",
+          database: "orders",
+          role: "public",
+          object_type: "database",
+          privileges: [],
+          depends_on: ["postgresql_schema.App_Schema_B02A999A"],
+        },
+      ]);
+    });
+
+    test("keeps PUBLIC's database privileges with revokePublicDatabaseAccess: false, and still grants CONNECT", () => {
+      // GIVEN
+      const { stack, connection } = testStack();
+      // WHEN
+      new ApplicationSchema(stack, "App", {
+        connection,
+        schemaName: "app",
+        revokePublicDatabaseAccess: false,
+      });
+      // THEN
+      const grants = Object.values(synth(stack).resource.postgresql_grant);
+      expect(grants.filter((g) => g.object_type === "database").map((g) => g.role)).not.toContain("public");
+      expect(grants.filter((g) => g.object_type === "database")).toHaveLength(3);
+      // PUBLIC still has nothing on the schema
+      expect(grants.filter((g) => g.role === "public").map((g) => [g.object_type, g.privileges])).toEqual([
+        ["schema", []],
+      ]);
+    });
+
+    test("gives the read-write role EXECUTE on the owner's future functions and PUBLIC none, database-wide for the owner", () => {
+      // GIVEN
+      const { stack, connection } = testStack();
+      // WHEN
+      new ApplicationSchema(stack, "App", { connection, schemaName: "app" });
+      // THEN
+      const json = synth(stack);
+      const functions = Object.values(json.resource.postgresql_default_privileges).filter(
+        (d) => d.object_type === "function",
+      );
+      expect(functions.map((d) => [d.owner, d.role, d.schema ?? null, d.privileges]).sort()).toEqual([
+        [
+          "${postgresql_role.App_Owner_52D617F4.name}",
+          "${postgresql_role.App_ReadWrite_C3551B4A.name}",
+          "${postgresql_schema.App_Schema_B02A999A.name}",
+          ["EXECUTE"],
+        ],
+        // No schema: PostgreSQL's EXECUTE for PUBLIC is a database-wide default, revocable only so.
+        ["${postgresql_role.App_Owner_52D617F4.name}", "public", null, []],
+      ]);
+    });
+
+    test("without a provider login and no objectCreators, covers the owner's objects only", () => {
+      // GIVEN (the test provider sets no username)
+      const { stack, connection } = testStack();
+      // WHEN
+      const app = new ApplicationSchema(stack, "App", { connection, schemaName: "app" });
+      // THEN
+      const owners = new Set(
+        Object.values(synth(stack).resource.postgresql_default_privileges).map((d) => d.owner),
+      );
+      expect([...owners]).toEqual(["${postgresql_role.App_Owner_52D617F4.name}"]);
+      expect(app.objectOwners).toEqual(["app_owner"]);
+    });
+  });
+
+  describe("object creators", () => {
+    /** The default privileges and grants of one creator, as [type, object_type, role, schema?, privileges]. */
+    function coverageOf(json: Synth, creator: string): unknown[] {
+      const defaults = Object.values(json.resource.postgresql_default_privileges)
+        .filter((d) => d.owner === creator)
+        .map((d) => ["defaults", d.object_type, d.role, d.schema ?? null, d.privileges]);
+      const grants = Object.values(json.resource.postgresql_grant)
+        .filter((g) => g.role === creator)
+        .map((g) => ["grant", g.object_type, g.role, g.schema ?? null, g.privileges]);
+      return [...grants, ...defaults].sort();
+    }
+
+    test("covers what each listed creator makes in the schema: rw DML and EXECUTE, ro SELECT, PUBLIC nothing; it may CREATE", () => {
+      // GIVEN
+      const { stack, connection } = testStack();
+      // WHEN
+      const app = new ApplicationSchema(stack, "App", {
+        connection,
+        schemaName: "app",
+        objectCreators: ["migrator", "postgres"],
+      });
+      // THEN
+      const json = synth(stack);
+      const rw = "${postgresql_role.App_ReadWrite_C3551B4A.name}";
+      const ro = "${postgresql_role.App_ReadOnly_E95C1FBB.name}";
+      const schema = "${postgresql_schema.App_Schema_B02A999A.name}";
+      for (const creator of ["migrator", "postgres"]) {
+        expect(coverageOf(json, creator)).toEqual(
+          [
+            ["grant", "schema", creator, schema, ["CREATE", "USAGE"]],
+            ["defaults", "table", rw, schema, ["SELECT", "INSERT", "UPDATE", "DELETE"]],
+            ["defaults", "sequence", rw, schema, ["USAGE", "SELECT", "UPDATE"]],
+            ["defaults", "table", ro, schema, ["SELECT"]],
+            ["defaults", "function", rw, schema, ["EXECUTE"]],
+            ["defaults", "function", "public", null, []],
+          ].sort(),
+        );
+      }
+      // No database grant for a creator: it could be the database owner, whose own privileges a
+      // postgresql_grant would revoke first.
+      expect(
+        Object.values(json.resource.postgresql_grant).filter(
+          (g) => g.object_type === "database" && ["migrator", "postgres"].includes(g.role as string),
+        ),
+      ).toEqual([]);
+      expect(app.objectOwners).toEqual(["app_owner", "migrator", "postgres"]);
+      expect(app.node.findChild("Creator-migrator").node.children.map((c) => c.node.id)).toEqual([
+        "Schema",
+        "ReadWriteDefaultTables",
+        "ReadWriteDefaultSequences",
+        "ReadOnlyDefaultTables",
+        "ReadWriteDefaultFunctions",
+        "PublicDefaultFunctions",
+      ]);
+    });
+
+    test("defaults to the login of the connection's provider, or of the stack's un-aliased provider", () => {
+      // GIVEN: one stack passing the provider, one relying on the default provider
+      const given = testStack();
+      given.connection.provider.username = "master";
+      const implicit = testStack();
+      implicit.connection.provider.username = "admin";
+      // WHEN
+      const a = new ApplicationSchema(given.stack, "App", {
+        connection: given.connection,
+        schemaName: "app",
+      });
+      const b = new ApplicationSchema(implicit.stack, "App", {
+        connection: { ...implicit.connection, provider: undefined },
+        schemaName: "app",
+      });
+      // THEN
+      expect(a.objectOwners).toEqual(["app_owner", "master"]);
+      expect(b.objectOwners).toEqual(["app_owner", "admin"]);
+      expect(coverageOf(synth(given.stack), "master")).toHaveLength(6);
+      expect(coverageOf(synth(implicit.stack), "admin")).toHaveLength(6);
+    });
+
+    test("objectCreators: [] covers the owner only, even when the provider's login is known", () => {
+      // GIVEN
+      const { stack, connection } = testStack();
+      connection.provider.username = "master";
+      // WHEN
+      const app = new ApplicationSchema(stack, "App", { connection, schemaName: "app", objectCreators: [] });
+      // THEN
+      expect(app.objectOwners).toEqual(["app_owner"]);
+      expect(coverageOf(synth(stack), "master")).toEqual([]);
     });
   });
 
@@ -164,19 +335,19 @@ describe("ApplicationSchema", () => {
       // THEN: one linear chain: one head without depends_on, every other resource depends on exactly
       // one, and no resource is depended on twice.
       const deps = postgresResources(synth(stack));
-      expect(deps.size).toBe(15);
+      expect(deps.size).toBe(19);
       const heads = [...deps].filter(([, d]) => d.length === 0).map(([a]) => a);
       expect(heads).toEqual(["postgresql_role.App_Owner_52D617F4"]);
       const targets = [...deps.values()].flat();
       expect(new Set(targets).size).toBe(targets.length);
       expect([...deps.values()].every((d) => d.length <= 1)).toBe(true);
-      // Walk from the tail to the head: all 15 are on one path.
+      // Walk from the tail to the head: all 19 are on one path.
       const dependedOn = new Set(targets);
       const tails = [...deps.keys()].filter((a) => !dependedOn.has(a));
-      expect(tails).toEqual(["postgresql_default_privileges.App_ReadOnlyDefaultTables_BC2493FE"]);
+      expect(tails).toEqual(["postgresql_default_privileges.App_PublicDefaultFunctions_9D595C10"]);
       let steps = 1;
       for (let at = tails[0]; deps.get(at)!.length > 0; at = deps.get(at)![0]) steps++;
-      expect(steps).toBe(15);
+      expect(steps).toBe(19);
     });
 
     test("starts the chain after dependsOn and exposes its end as dependable", () => {
@@ -204,7 +375,7 @@ describe("ApplicationSchema", () => {
         "postgresql_extension.Extensions_pgaudit_F7054309",
       ]);
       expect(json.resource.postgresql_grant.Later.depends_on).toEqual([
-        "postgresql_default_privileges.App_ReadOnlyDefaultTables_BC2493FE",
+        "postgresql_default_privileges.App_PublicDefaultFunctions_9D595C10",
       ]);
     });
   });
@@ -284,6 +455,8 @@ describe("ApplicationSchema", () => {
         readWrite: { name: "orders_app", passwordVersion: 2, connectionLimit: 50 },
         readOnly: { name: "orders_report", connectionLimit: 5 },
         dropCascade: true,
+        revokePublicDatabaseAccess: false,
+        objectCreators: ["migrator"],
         dependsOn: [ext.dependable],
       });
       expect(Testing.synth(stack)).toMatchSnapshot();

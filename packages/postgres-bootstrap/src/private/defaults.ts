@@ -1,4 +1,8 @@
+import { TerraformStack } from "cdktf";
+import { IConstruct } from "constructs";
+import { PostgresqlProvider } from "@cdktf/provider-postgresql/lib/provider";
 import { ApplicationSchemaProps } from "../application-schema-props";
+import { PostgresConnection } from "../connection";
 import {
   ClusterProviderSettingsOptions,
   MasterSecretRead,
@@ -37,11 +41,18 @@ export interface ResolvedApplicationSchemaSettings {
   /** The three role names: as given, or `<schemaName>_owner`, `<schemaName>_rw`, `<schemaName>_ro`. */
   readonly roleNames: { readonly owner: string; readonly readWrite: string; readonly readOnly: string };
   readonly dropCascade: boolean;
+  readonly revokePublicDatabaseAccess: boolean;
+  /** The roles besides the owner whose objects in the schema are covered: as given, else the provider's login. */
+  readonly objectCreators: readonly string[];
 }
 
-/** Applies the defaults documented on {@link ApplicationSchemaProps}. Never throws. */
+/**
+ * Applies the defaults documented on {@link ApplicationSchemaProps}. `providerLogin` is the
+ * `username` of the connection's provider (see {@link connectionLogin}). Never throws.
+ */
 export function resolveApplicationSchemaSettings(
   props: ApplicationSchemaProps,
+  providerLogin?: string,
 ): ResolvedApplicationSchemaSettings {
   return {
     roleNames: {
@@ -50,7 +61,23 @@ export function resolveApplicationSchemaSettings(
       readOnly: props.readOnly?.name ?? `${props.schemaName}_ro`,
     },
     dropCascade: props.dropCascade ?? false,
+    revokePublicDatabaseAccess: props.revokePublicDatabaseAccess ?? true,
+    objectCreators: props.objectCreators ?? (providerLogin ? [providerLogin] : []),
   };
+}
+
+/**
+ * The `username` the connection's provider logs in as: `connection.provider`'s, else that of the
+ * stack's un-aliased postgresql provider; undefined when the configuration does not set it (the
+ * provider then takes `PGUSER` from the environment).
+ */
+export function connectionLogin(scope: IConstruct, connection: PostgresConnection): string | undefined {
+  const provider =
+    connection.provider ??
+    TerraformStack.of(scope)
+      .node.findAll()
+      .find((c): c is PostgresqlProvider => c instanceof PostgresqlProvider && c.alias === undefined);
+  return provider?.username;
 }
 
 /** The options of a `ClusterProviderSettings` with every default applied. */
