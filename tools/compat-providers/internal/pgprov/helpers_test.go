@@ -113,6 +113,12 @@ func TestGrantStatementsAreTheRealForms(t *testing.T) {
 			`REVOKE SELECT ("a","b") ON TABLE "app"."t" FROM "r"`, `GRANT SELECT ("a","b") ON TABLE "app"."t" TO "r"`},
 		{grantSpec{Database: "appdb", Role: "r", ObjectType: "foreign_server", Objects: []string{"srv"}, Privileges: []string{"USAGE"}},
 			`REVOKE ALL PRIVILEGES ON FOREIGN SERVER "srv" FROM "r"`, `GRANT USAGE ON FOREIGN SERVER "srv" TO "r"`},
+		// Role "public" with no privileges: the real provider's revoke from PUBLIC ("public" quoted
+		// is still PUBLIC to PostgreSQL), and no GRANT at all.
+		{grantSpec{Database: "appdb", Role: "public", ObjectType: "database"},
+			`REVOKE ALL PRIVILEGES ON DATABASE "appdb" FROM "public"`, ``},
+		{grantSpec{Database: "appdb", Role: "public", Schema: "app", ObjectType: "schema"},
+			`REVOKE ALL PRIVILEGES ON SCHEMA "app" FROM "public"`, ``},
 	} {
 		if got := revokeStatement(c.g); got != c.revoke {
 			t.Errorf("revoke:\n got %s\nwant %s", got, c.revoke)
@@ -170,6 +176,17 @@ func TestDefaultPrivilegesStatementsAreTheRealForms(t *testing.T) {
 	}
 	if got := grantDefaultsStatement(defaultPrivilegesSpec{Role: "r", Owner: "o", ObjectType: "table"}); got != "" {
 		t.Errorf("no privileges: %q", got)
+	}
+	// PUBLIC's built-in EXECUTE is revoked database-wide (no schema), as the real provider sends it.
+	pub := defaultPrivilegesSpec{Role: "public", Owner: "app_owner", ObjectType: "function"}
+	if got := revokeDefaultsStatement(pub); got != `ALTER DEFAULT PRIVILEGES FOR ROLE "app_owner"  REVOKE ALL ON FUNCTIONS FROM "public"` {
+		t.Error(got)
+	}
+	if got := grantDefaultsStatement(pub); got != "" {
+		t.Errorf("no privileges for public: %q", got)
+	}
+	if got := defaultPrivilegesID(pub); got != "public__noschema_app_owner_function" {
+		t.Errorf("id %q", got)
 	}
 	if err := (defaultPrivilegesSpec{Role: "public", Owner: "o", ObjectType: "table", WithGrantOption: true}).validate(); err == nil {
 		t.Error("with_grant_option for public must be refused")
