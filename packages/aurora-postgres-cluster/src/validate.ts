@@ -62,9 +62,10 @@ const CLUSTER_SNAPSHOT_ARN: ArnRule = {
   shape:
     "arn:<partition>:rds:<region>:<account>:cluster-snapshot:<name> (a DB cluster snapshot; a DB instance snapshot cannot restore an Aurora cluster)",
 };
+/** RDS-managed master secrets are named `rds!cluster-<id>`. */
 const SECRET_ARN: ArnRule = {
   service: "secretsmanager",
-  resource: /^secret:[\w/+=.@-]{1,512}$/,
+  resource: /^secret:[\w/+=.@!-]{1,512}$/,
   shape: "arn:<partition>:secretsmanager:<region>:<account>:secret:<name>",
 };
 /** The cluster resource id RDS assigns: `cluster-` and upper-case letters and digits. */

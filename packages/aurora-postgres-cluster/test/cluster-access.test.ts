@@ -26,7 +26,7 @@ const ATTRS = {
   clusterEndpoint: "orders.cluster-abc.cn-north-1.rds.amazonaws.com.cn",
   databaseName: "orders",
   masterUsername: "dbadmin",
-  securityGroupId: "sg-cluster",
+  securityGroupId: "sg-0c1a2b3c4d5e6f708",
 };
 
 describe("AuroraPostgresCluster", () => {
@@ -230,7 +230,7 @@ describe("AuroraPostgresCluster", () => {
       cluster.connections.allowDefaultPortFrom(fakeBastion(stack));
       // THEN
       expect(Testing.synth(stack)).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, {
-        security_group_id: "sg-cluster",
+        security_group_id: "sg-0c1a2b3c4d5e6f708",
         referenced_security_group_id: "sg-bastion",
         from_port: 6000,
       });

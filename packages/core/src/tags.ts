@@ -54,7 +54,7 @@ export function checkTags(
   options: TagRuleOptions = {},
 ): Validator {
   if (tags === undefined || Token.isUnresolved(tags)) return v;
-  const reserved = ["aws:", ...(options.reservedPrefixes ?? [])].map((p) => p.toLowerCase());
+  const reserved = [...new Set(["aws:", ...(options.reservedPrefixes ?? [])].map((p) => p.toLowerCase()))];
   const valuePrefixes = (options.reservedPrefixes ?? []).map((p) => p.toLowerCase());
   const prefixOf = (s: string, prefixes: readonly string[]) =>
     prefixes.find((p) => s.toLowerCase().startsWith(p));

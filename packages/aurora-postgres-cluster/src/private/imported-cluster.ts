@@ -4,6 +4,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { AuroraPostgresClusterAttributes, IAuroraPostgresCluster } from "../aurora-postgres-cluster-ref";
 import { resolveAttributes } from "./defaults";
 import { ConnectGrants } from "./grant-connect";
+import { validateClusterAttributes } from "../validate";
 
 /** A cluster created elsewhere, known by its attributes. Creates no resources by itself. */
 export class ImportedAuroraPostgresCluster extends Construct implements IAuroraPostgresCluster {
@@ -22,6 +23,7 @@ export class ImportedAuroraPostgresCluster extends Construct implements IAuroraP
 
   constructor(scope: Construct, id: string, given: AuroraPostgresClusterAttributes) {
     super(scope, id);
+    validateClusterAttributes(this, given);
     const attrs = resolveAttributes(given);
     this.clusterIdentifier = attrs.clusterIdentifier;
     this.clusterArn = attrs.clusterArn;
