@@ -99,7 +99,7 @@ export function checkSchemaName(
   if (use === "reference") {
     return v.check(
       isSystemSchema(value),
-      `${field} must not contain a system schema, got ${JSON.stringify(value)} (pg_* and information_schema are PostgreSQL's own). Fix: remove it.`,
+      `${field} must not name a system schema, got ${JSON.stringify(value)} (pg_* and information_schema are PostgreSQL's own). Fix: remove it.`,
     );
   }
   return v

@@ -98,8 +98,8 @@ describe("checkSchemaName", () => {
     ["create", "pg_temp_1", 'starts with "pg_"'],
     ["reference", "public", null],
     ["reference", "sales", null],
-    ["reference", "pg_catalog", 'must not contain a system schema, got "pg_catalog"'],
-    ["reference", "information_schema", 'must not contain a system schema, got "information_schema"'],
+    ["reference", "pg_catalog", 'must not name a system schema, got "pg_catalog"'],
+    ["reference", "information_schema", 'must not name a system schema, got "information_schema"'],
     ["reference", "sales; drop table x", "must be 1-63 characters"],
   ])("%s %j: %s", (use, value, expected) => {
     expectRow(

@@ -1,11 +1,13 @@
 import { Token } from "cdktf";
 import { IConstruct } from "constructs";
 import {
+  checkDatabaseName,
+  checkDisplayName,
+  checkPasswordVersion,
   checkRoleName,
   checkSchemaName,
   CLOUDWATCH_LOG_RETENTION_DAYS,
   duplicatesOf,
-  IDENTIFIER_PATTERN,
   RDS_PARAMETER_NAME_PATTERN,
   SECRET_NAME_PATTERN,
   Validator,
@@ -19,13 +21,7 @@ import {
   ResolvedHandoverSettings,
   ResolvedLoggingSettings,
 } from "./private/defaults";
-import {
-  AURORA_POSTGRES_FAMILY,
-  IAM_GROUP_NAME,
-  IAM_USER_NAME,
-  OUTPUT_NAME,
-  SYSTEM_SCHEMAS,
-} from "./private/names";
+import { AURORA_POSTGRES_FAMILY, IAM_GROUP_NAME, IAM_USER_NAME, OUTPUT_NAME } from "./private/names";
 
 /**
  * Rules of `LineageLogging`, on the props as given and as `resolveLoggingSettings` defaulted them.
@@ -148,6 +144,7 @@ export function validateAccessProps(
   // One set of name rules with the bootstrap's roles and schemas (PostgresRole, ApplicationSchema).
   checkRoleName(v, "roleName", roleName);
   checkSchemaName(v, "tempSchemaName", tempSchema);
+  checkDatabaseName(v, "connection.database", props.connection.database);
 
   v.check(
     !Token.isUnresolved(observed) && observed.length === 0,
@@ -156,12 +153,8 @@ export function validateAccessProps(
   );
   if (!Token.isUnresolved(observed)) {
     for (const s of observed) {
-      identifier(v, "observedSchemas", s);
+      checkSchemaName(v, "observedSchemas", s, "reference");
       if (Token.isUnresolved(s)) continue;
-      v.check(
-        SYSTEM_SCHEMAS.includes(s) || s.startsWith("pg_"),
-        `observedSchemas must not contain a system schema, got ${JSON.stringify(s)}. Fix: remove it.`,
-      );
       v.check(
         s === tempSchema,
         `observedSchemas contains the temporary schema ${JSON.stringify(s)}; it already gets ALL for the ` +
@@ -181,7 +174,7 @@ export function validateAccessProps(
       'the roles that create tables there (e.g. ["app_owner"]); default privileges are set for each.',
   );
   if (!Token.isUnresolved(owners)) {
-    for (const o of owners) identifier(v, "tableOwners", o);
+    for (const o of owners) checkRoleName(v, "tableOwners", o, "reference");
     const dup = duplicatesOf(owners.filter((o) => !Token.isUnresolved(o)));
     v.check(
       dup.length > 0,
@@ -194,13 +187,7 @@ export function validateAccessProps(
     );
   }
 
-  v.integer(
-    "passwordVersion",
-    props.passwordVersion,
-    1,
-    Number.MAX_SAFE_INTEGER,
-    "Bump it by one to rotate.",
-  );
+  checkPasswordVersion(v, "passwordVersion", props.passwordVersion);
   v.throwIfAny();
 }
 
@@ -212,6 +199,13 @@ export function validateHandoverProps(
 ): void {
   const v = new Validator(scope);
   v.integer("port", props.port, 1, 65535);
+  // The data source name is shown in Datafold; an empty one makes an unnamed data source.
+  checkDisplayName(v, "dataSourceName", s.dataSourceName, 255, "orders-prod");
+  v.check(
+    !Token.isUnresolved(s.host) &&
+      (typeof s.host !== "string" || !/^[^\s/]{1,253}$/.test(s.host) || /^[^:[\]]+:\d*$/.test(s.host)),
+    `host must be a host name or IP address of 1-253 characters without whitespace or "/" (no scheme, no ":port": the port is its own field), got ${JSON.stringify(s.host)}. Fix: omit it for the cluster's writer endpoint, or pass e.g. "orders.cluster-abc.us-east-1.rds.amazonaws.com".`,
+  );
   v.matches(
     "secretName",
     s.secretName,
@@ -228,14 +222,4 @@ export function validateHandoverProps(
     "outputName was given without registerOutputs: true. Fix: set registerOutputs: true or remove it.",
   );
   v.throwIfAny();
-}
-
-/** Syntax only: the schemas and owners named here exist already, so no name is reserved for them. */
-function identifier(v: Validator, prop: string, value: string | undefined): void {
-  v.matches(
-    prop,
-    value,
-    IDENTIFIER_PATTERN,
-    "must be 1-63 characters: a lowercase letter first, then lowercase letters, digits or underscores (a lowercase PostgreSQL identifier that needs no quoting)",
-  );
 }

@@ -243,12 +243,12 @@ describe("LineageDatabaseAccess", () => {
       [
         "a system schema is observed",
         { ...access, observedSchemas: ["pg_catalog"] },
-        /observedSchemas must not contain a system schema, got "pg_catalog"/,
+        /observedSchemas must not name a system schema, got "pg_catalog"/,
       ],
       [
         "information_schema is observed",
         { ...access, observedSchemas: ["information_schema"] },
-        /observedSchemas must not contain a system schema, got "information_schema"/,
+        /observedSchemas must not name a system schema, got "information_schema"/,
       ],
       [
         "the temporary schema is observed",
@@ -333,7 +333,58 @@ describe("LineageDatabaseAccess", () => {
       [
         "the password version is zero",
         { ...access, passwordVersion: 0 },
-        /passwordVersion must be an integer between 1 and \d+, got 0\. Bump it by one to rotate/,
+        /passwordVersion must be an integer between 1 and \d+, got 0\. Fix: start at 1 and increase it by one per rotation/,
+      ],
+      [
+        "the password version is above the bootstrap's limit",
+        { ...access, passwordVersion: 1_000_001 },
+        /passwordVersion must be an integer between 1 and 1000000, got 1000001/,
+      ],
+      [
+        "the role name is none",
+        { ...access, roleName: "none" },
+        /roleName "none" is a built-in role name or SQL role keyword/,
+      ],
+      [
+        "a table owner is PUBLIC",
+        { ...access, tableOwners: ["public"] },
+        /tableOwners "public" is a built-in role name or SQL role keyword/,
+      ],
+      [
+        "a table owner is a predefined role",
+        { ...access, tableOwners: ["pg_read_all_data"] },
+        /tableOwners "pg_read_all_data" starts with "pg_", which PostgreSQL reserves for its predefined roles/,
+      ],
+      [
+        "a table owner is rdsadmin",
+        { ...access, tableOwners: ["rdsadmin"] },
+        /tableOwners "rdsadmin" is reserved by Amazon RDS/,
+      ],
+      [
+        "an observed schema is pg_toast",
+        { ...access, observedSchemas: ["pg_toast"] },
+        /observedSchemas must not name a system schema, got "pg_toast"/,
+      ],
+      [
+        "the database is template1",
+        {
+          ...access,
+          connection: { database: "template1", sessionLogging: SessionLogging.SUPPRESSED },
+        } as Access,
+        /connection\.database "template1" is PostgreSQL's template database/,
+      ],
+      [
+        "the database is rdsadmin",
+        {
+          ...access,
+          connection: { database: "rdsadmin", sessionLogging: SessionLogging.SUPPRESSED },
+        } as Access,
+        /connection\.database "rdsadmin" is Amazon RDS's own database/,
+      ],
+      [
+        "the database name is empty",
+        { ...access, connection: { database: "", sessionLogging: SessionLogging.SUPPRESSED } } as Access,
+        /connection\.database must be a database name of 1-63 bytes .*got ""/,
       ],
       [
         "the password version is fractional",
@@ -384,6 +435,42 @@ describe("LineageHandover", () => {
         { registerOutputs: true, outputName: "1 x" },
         /outputName must be a valid Terraform output name, got "1 x"/,
       ],
+      [
+        "the data source name is empty",
+        { dataSourceName: "" },
+        /dataSourceName must be 1-255 characters of text, not blank, without leading or trailing whitespace or control characters, got ""\. Fix: use e\.g\. "orders-prod", or omit it for the default/,
+      ],
+      [
+        "the data source name is blank",
+        { dataSourceName: "   " },
+        /dataSourceName must be 1-255 .*got " {3}"/,
+      ],
+      [
+        "the data source name is padded",
+        { dataSourceName: " orders" },
+        /dataSourceName must be .*got " orders"/,
+      ],
+      [
+        "the data source name is too long",
+        { dataSourceName: "d".repeat(256) },
+        /dataSourceName must be 1-255/,
+      ],
+      [
+        "the host is empty",
+        { host: "" },
+        /host must be a host name or IP address of 1-253 characters .*got ""/,
+      ],
+      [
+        "the host carries a port",
+        { host: "orders.example.com:5432" },
+        /host must be .*no ":port": the port is its own field\), got "orders\.example\.com:5432"/,
+      ],
+      [
+        "the host is a URL",
+        { host: "postgres://orders.example.com" },
+        /host must be .*got "postgres:\/\/orders/,
+      ],
+      ["the host has a space", { host: "orders example" }, /host must be .*got "orders example"/],
     ])("fails when %s", (_name, props, message) => {
       // GIVEN
       const stack = testStack();
@@ -402,6 +489,48 @@ describe("LineageHandover", () => {
       expect(err.message).toMatch(message);
       expect(err.constructPath).toBe("test/Handover");
     });
+  });
+});
+
+describe("LineageDatabaseAccess and LineageHandover accept", () => {
+  test.each<[string, Access]>([
+    [
+      "postgres as a table owner (the default master user)",
+      { ...access, tableOwners: ["postgres", "app_owner"] },
+    ],
+    ["public as an observed schema", { ...access, observedSchemas: ["public"] }],
+    [
+      "the default postgres database",
+      {
+        ...access,
+        connection: { database: "postgres", sessionLogging: SessionLogging.SUPPRESSED },
+      } as Access,
+    ],
+  ])("%s", (_name, props) => {
+    const stack = testStack();
+    expect(
+      () =>
+        new LineageDatabaseAccess(stack, "Access", {
+          connection: { database: "orders", sessionLogging: SessionLogging.SUPPRESSED },
+          ...props,
+        }),
+    ).not.toThrow();
+  });
+
+  test.each<[string, Partial<LineageHandoverProps>]>([
+    ["a data source name with spaces", { dataSourceName: "Orders (prod)" }],
+    ["an IPv6 host", { host: "2001:db8::1" }],
+    ["an IPv4 host", { host: "10.0.0.5" }],
+  ])("%s", (_name, props) => {
+    const stack = testStack();
+    const logging = new LineageLogging(stack, "Lineage", {
+      cluster: new FakeManagedCluster(stack, "Cluster"),
+    });
+    const databaseAccess = new LineageDatabaseAccess(stack, "Access", {
+      connection: { database: "orders", sessionLogging: SessionLogging.SUPPRESSED },
+      ...access,
+    });
+    expect(() => new LineageHandover(stack, "Handover", { logging, databaseAccess, ...props })).not.toThrow();
   });
 });
 

@@ -102,11 +102,10 @@ export function validateApplicationSchemaProps(
     `drop or move the schema's objects yourself before destroying (for a throwaway database: DROP SCHEMA ${JSON.stringify(props.schemaName)} CASCADE)`,
   );
   if (props.passwordSecrets) {
-    v.matches(
-      "passwordSecrets.namePrefix",
-      props.passwordSecrets.namePrefix,
-      SECRET_NAME_PREFIX,
-      'must be 1-400 characters of letters, digits and /_+=.@-, not starting or ending with "/" (the secrets are named <namePrefix>/<role>; e.g. "orders")',
+    const prefix = props.passwordSecrets.namePrefix;
+    v.check(
+      !Token.isUnresolved(prefix) && !SECRET_NAME_PREFIX.test(prefix),
+      `passwordSecrets.namePrefix must be 1-400 characters of letters, digits and /_+=.@-, not starting or ending with "/" (the secrets are named <namePrefix>/<role>), got ${JSON.stringify(prefix)}. Fix: use e.g. "orders".`,
     );
   }
   checkRoleName(v, roleField("owner", props.owner), names.owner);

@@ -105,6 +105,72 @@ describe("ApplicationSchema", () => {
         /connection\.database must be a database name/,
       ],
       [
+        "the database name is blank",
+        { connection: { database: "  " } },
+        /connection\.database must be a database name of 1-63 bytes.*got " {2}"/,
+      ],
+      [
+        "the database name is longer than 63 bytes",
+        { connection: { database: "ü".repeat(32) } },
+        /connection\.database must be a database name of 1-63 bytes/,
+      ],
+      [
+        "the database is template1",
+        { connection: { database: "template1" } },
+        /connection\.database "template1" is PostgreSQL's template database: whatever is created there is copied into every database created later/,
+      ],
+      [
+        "the database is template0",
+        { connection: { database: "template0" } },
+        /connection\.database "template0" is PostgreSQL's pristine template database/,
+      ],
+      [
+        "the database is rdsadmin",
+        { connection: { database: "rdsadmin" } },
+        /connection\.database "rdsadmin" is Amazon RDS's own database/,
+      ],
+      ["the schema is pg_catalog", { schemaName: "pg_catalog" }, /schemaName "pg_catalog" starts with "pg_"/],
+      [
+        "the schema is information_schema",
+        { schemaName: "information_schema" },
+        /schemaName "information_schema" is a schema every database already has/,
+      ],
+      [
+        "a role name is none",
+        { owner: { name: "none" } },
+        /owner\.name "none" is a built-in role name or SQL role keyword/,
+      ],
+      [
+        "a role name is current_user",
+        { readOnly: { name: "current_user" } },
+        /readOnly\.name "current_user" is a built-in role name or SQL role keyword/,
+      ],
+      [
+        "the schema would be dropped with CASCADE",
+        { dropCascade: true },
+        /dropCascade is true, which would drop every object in the schema on destroy \(DROP SCHEMA \.\.\. CASCADE\), and the postgresql provider adopts a schema of that name that already exists.*Fix: remove dropCascade \(or set it to false\) and drop or move the schema's objects yourself before destroying \(for a throwaway database: DROP SCHEMA "app" CASCADE\)/,
+      ],
+      [
+        "the secret name prefix is empty",
+        { passwordSecrets: { namePrefix: "" } },
+        /passwordSecrets\.namePrefix must be 1-400 characters .*got ""/,
+      ],
+      [
+        "the secret name prefix ends with a slash",
+        { passwordSecrets: { namePrefix: "orders/" } },
+        /passwordSecrets\.namePrefix must be .*not starting or ending with "\/".*got "orders\/"/,
+      ],
+      [
+        "the secret name prefix starts with a slash",
+        { passwordSecrets: { namePrefix: "/orders" } },
+        /passwordSecrets\.namePrefix .*got "\/orders"/,
+      ],
+      [
+        "the secret name prefix has a space",
+        { passwordSecrets: { namePrefix: "my orders" } },
+        /passwordSecrets\.namePrefix .*got "my orders"/,
+      ],
+      [
         "an object creator is not a lowercase identifier",
         { objectCreators: ["Migrator"] },
         /objectCreators\[0\] must be 1-63 characters.*got "Migrator"/,
@@ -238,6 +304,26 @@ describe("PostgresExtensions", () => {
         /extensions must be distinct, got "pgaudit"/,
       ],
       ["the schema is not an identifier", { schema: "My Schema" }, /schema must be 1-63 characters/],
+      [
+        "the schema is pg_catalog",
+        { schema: "pg_catalog" },
+        /schema must not name a system schema, got "pg_catalog"/,
+      ],
+      [
+        "the schema is information_schema",
+        { schema: "information_schema" },
+        /schema must not name a system schema, got "information_schema"/,
+      ],
+      [
+        "plpgsql is listed (every database has it: adopted, then dropped on destroy)",
+        { extensions: ["pgcrypto", "plpgsql"] },
+        /extensions\[1\] "plpgsql" is installed in every database already: the provider would adopt it \(CREATE EXTENSION IF NOT EXISTS\) and destroy would drop it/,
+      ],
+      [
+        "the extensions would be dropped with CASCADE",
+        { dropCascade: true },
+        /dropCascade is true, which would drop every object that depends on an extension .* \(DROP EXTENSION \.\.\. CASCADE\), and the provider adopts an extension that is already installed.*Fix: remove dropCascade/,
+      ],
     ])("fails when %s", (_case, override, message) => {
       // GIVEN
       const { stack, connection } = testStack();
@@ -248,6 +334,24 @@ describe("PostgresExtensions", () => {
       // THEN
       expect(err.message).toMatch(message);
       expect(err.constructPath).toBe("bootstrap/Extensions");
+    });
+
+    test.each<[string, Partial<PostgresExtensionsProps>]>([
+      ["the public schema", { schema: "public" }],
+      ["an application schema", { schema: "app" }],
+      ["the default postgres database", { connection: { database: "postgres" } }],
+      ["dropCascade false", { dropCascade: false }],
+    ])("accepts %s", (_case, override) => {
+      // GIVEN
+      const { stack, connection } = testStack();
+      // WHEN / THEN
+      expect(
+        () =>
+          new PostgresExtensions(stack, "Extensions", {
+            ...override,
+            connection: { ...connection, ...override.connection },
+          }),
+      ).not.toThrow();
     });
 
     test("accepts extension names with hyphens and digits", () => {
@@ -277,6 +381,21 @@ describe("PostgresRole", () => {
       ["the name is 64 characters", { roleName: "r".repeat(64) }, /roleName must be 1-63 characters/],
       ["the name starts with pg_", { roleName: "pg_monitor" }, /"pg_monitor" starts with "pg_"/],
       ["the name is postgres", { roleName: "postgres" }, /"postgres" is a built-in role name/],
+      [
+        "the name is none",
+        { roleName: "none" },
+        /roleName "none" is a built-in role name or SQL role keyword/,
+      ],
+      [
+        "the name is session_user",
+        { roleName: "session_user" },
+        /roleName "session_user" is a built-in role name/,
+      ],
+      [
+        "the password version is above 1,000,000",
+        { passwordVersion: 1_000_001 },
+        /passwordVersion must be an integer between 1 and 1000000, got 1000001\. Fix: start at 1/,
+      ],
       [
         "the password version is negative",
         { passwordVersion: -1 },
@@ -370,6 +489,30 @@ describe("ClusterProviderSettings", () => {
         {},
         { masterSecretRead: "cached" as "ephemeral" },
         /masterSecretRead must be one of "ephemeral", "data-source", got "cached"/,
+      ],
+      [
+        "the database option is template1",
+        {},
+        { database: "template1" },
+        /database "template1" is PostgreSQL's template database.*Fix: use the application's database/,
+      ],
+      [
+        "the database option is empty",
+        {},
+        { database: "" },
+        /database must be a database name of 1-63 bytes .*got ""/,
+      ],
+      [
+        "the cluster's database is rdsadmin",
+        { databaseName: "rdsadmin" },
+        {},
+        /database \(the cluster's databaseName\) "rdsadmin" is Amazon RDS's own database/,
+      ],
+      [
+        "the provider alias is not an identifier",
+        {},
+        { alias: "orders db" },
+        /alias must be a provider alias: a letter, then letters, digits, "_" or "-" \(e\.g\. "orders"\), got "orders db"/,
       ],
     ])("fails when %s", (_case, clusterOverride, options, message) => {
       // GIVEN

@@ -413,7 +413,7 @@ describe("ApplicationSchema", () => {
         owner: { name: "orders_admin", login: false },
         readWrite: { name: "orders_app", passwordVersion: 3, connectionLimit: 50 },
         readOnly: { name: "orders_report" },
-        dropCascade: true,
+        dropCascade: false,
       });
       // THEN
       const out = Testing.synth(stack);
@@ -425,7 +425,7 @@ describe("ApplicationSchema", () => {
         connection_limit: 50,
       });
       expect(out).toHaveResourceWithProperties(Password, { keepers: { password_version: "3" } });
-      expect(out).toHaveResourceWithProperties(Schema, { name: "orders", drop_cascade: true });
+      expect(out).toHaveResourceWithProperties(Schema, { name: "orders", drop_cascade: false });
       expect(app.ownerRole.password).toBeUndefined();
       const json = synth(stack);
       expect(Object.keys(json.resource.random_password)).toHaveLength(2);
@@ -446,7 +446,7 @@ describe("ApplicationSchema", () => {
         connection,
         extensions: ["pg_stat_statements", "pgaudit", "pgcrypto", "uuid-ossp"],
         schema: "public",
-        dropCascade: true,
+        dropCascade: false,
       });
       new ApplicationSchema(stack, "App", {
         connection,
@@ -454,7 +454,7 @@ describe("ApplicationSchema", () => {
         owner: { name: "orders_admin", login: false },
         readWrite: { name: "orders_app", passwordVersion: 2, connectionLimit: 50 },
         readOnly: { name: "orders_report", connectionLimit: 5 },
-        dropCascade: true,
+        dropCascade: false,
         revokePublicDatabaseAccess: false,
         objectCreators: ["migrator"],
         dependsOn: [ext.dependable],
@@ -499,13 +499,13 @@ describe("PostgresExtensions", () => {
         connection,
         extensions: ["citext", "uuid-ossp"],
         schema: "app",
-        dropCascade: true,
+        dropCascade: false,
       });
       // THEN
       expect(Testing.synth(stack)).toHaveResourceWithProperties(Extension, {
         name: "uuid-ossp",
         schema: "app",
-        drop_cascade: true,
+        drop_cascade: false,
         depends_on: ["postgresql_extension.Extensions_citext_9FA48D36"],
       });
       expect(Object.keys(ext.resources)).toEqual(["citext", "uuid-ossp"]);

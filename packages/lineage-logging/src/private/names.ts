@@ -3,9 +3,6 @@
  * can be tested on their own.
  */
 
-/** Schemas that are never observed: the catalogs. */
-export const SYSTEM_SCHEMAS: readonly string[] = ["information_schema", "pg_catalog", "pg_toast"];
-
 /** An RDS parameter group family for Aurora PostgreSQL, e.g. `aurora-postgresql16`. */
 export const AURORA_POSTGRES_FAMILY = /^aurora-postgresql\d+$/;
 
