@@ -15,8 +15,10 @@ import {
   asSuperuser,
   createDatabase,
   MasterKind,
+  pgServer,
   providerConfig,
   RoleSession,
+  withSession,
 } from "../../../test/helpers/postgres";
 import {
   ApplicationSchema,
@@ -25,6 +27,16 @@ import {
   SessionLogging,
   SUPPRESSED_SESSION_PGOPTIONS,
 } from "../src";
+import {
+  createOutsiders,
+  createProbeObjects,
+  dropOutsiders,
+  dropProbeObjects,
+  expectedMatrix,
+  formatMatrix,
+  masterLogin,
+  probeMatrix,
+} from "../../../test/helpers/privilege-matrix";
 import {
   countHits,
   pgStatStatements,
@@ -130,6 +142,52 @@ async function leftovers(database: string, prefix: string): Promise<{ roles: str
   return { roles, schemas };
 }
 
+/** What PUBLIC (grantee 0) holds on the database and on the application schema. */
+async function publicPrivileges(database: string): Promise<{ database: string[]; schema: string[] }> {
+  return asSuperuser(async (c) => {
+    const of = async (sql: string, name: string): Promise<string[]> =>
+      (
+        await c.query(`SELECT privilege_type AS p FROM (${sql}) a WHERE grantee = 0 ORDER BY 1`, [name])
+      ).rows.map((r: { p: string }) => r.p);
+    return {
+      // A NULL ACL means the built-in defaults (PUBLIC has CONNECT and TEMPORARY on a database).
+      database: await of(
+        "SELECT (aclexplode(coalesce(datacl, acldefault('d', datdba)))).* FROM pg_database WHERE datname = $1",
+        database,
+      ),
+      schema: await of(
+        "SELECT (aclexplode(coalesce(nspacl, acldefault('n', nspowner)))).* FROM pg_namespace WHERE nspname = $1",
+        SCHEMA,
+      ),
+    };
+  }, database);
+}
+
+/** The schema `app` made before any stack, as the provider's login, with a table holding one row. */
+async function createSchemaWithData(kind: MasterKind, database: string): Promise<void> {
+  await withSession({ ...pgServer()[kind], database }, async (c) => {
+    await c.query(`CREATE SCHEMA ${SCHEMA}`);
+    await c.query(`CREATE TABLE ${SCHEMA}.kept (id int, note text)`);
+    await c.query(`INSERT INTO ${SCHEMA}.kept VALUES (1, 'kept')`);
+  });
+}
+
+async function keptRows(database: string): Promise<{ id: number; note: string }[]> {
+  return asSuperuser(async (c) => (await c.query(`SELECT id, note FROM ${SCHEMA}.kept`)).rows, database);
+}
+
+async function schemaOwner(database: string): Promise<string | undefined> {
+  return asSuperuser(
+    async (c) =>
+      (
+        await c.query("SELECT pg_get_userbyid(nspowner) AS owner FROM pg_namespace WHERE nspname = $1", [
+          SCHEMA,
+        ])
+      ).rows[0]?.owner,
+    database,
+  );
+}
+
 async function extensionsIn(database: string): Promise<string[]> {
   return asSuperuser(
     async (c) =>
@@ -198,10 +256,11 @@ describe("ApplicationSchema and PostgresExtensions on PostgreSQL 15", () => {
       const prefix = `boot_matrix_${shortKind(kind)}`;
       const names = roleNames(prefix);
       const database = await createDatabase(prefix);
-      const stack = bootstrapStack(kind, database, names, { dropCascade: true });
+      const stack = bootstrapStack(kind, database, names);
       // WHEN / THEN (applyCycle: apply, second plan empty, probe, destroy, state empty)
       await applyCycle(stack, SESSION_ENV, async (work) => {
         expect(await extensionsIn(database)).toEqual([...extensionsFor(kind)].sort());
+        expect(await publicPrivileges(database)).toEqual({ database: [], schema: [] });
         const pw = passwords(work);
         // The passwords are in random_password's state only: not in the roles' state (write-only).
         expect(stateOutsideRandom(work)).not.toMatch(new RegExp(`${pw.owner}|${pw.rw}|${pw.ro}`));
@@ -209,13 +268,44 @@ describe("ApplicationSchema and PostgresExtensions on PostgreSQL 15", () => {
         await assertMatrix(database, names, pw, "items");
         // ...and their existence causes no drift in the "all tables" grants.
         expect(work.plan().hasChanges).toBe(false);
-        // A privilege revoked by hand is drift that the next apply repairs (grants on existing tables).
+        // Hardened defaults: tables and functions made by the owner and by the provider's login
+        // (objectCreators' default) after the apply, probed as every login; still no drift.
+        await createProbeObjects(
+          database,
+          SCHEMA,
+          { user: names.owner, password: pw.owner },
+          masterLogin(kind),
+        );
+        expect(work.plan().hasChanges).toBe(false);
+        const outsiders = await createOutsiders(`${prefix}_x`, database);
+        try {
+          const matrix = await probeMatrix(database, SCHEMA, {
+            owner: { user: names.owner, password: pw.owner },
+            rw: { user: names.rw, password: pw.rw },
+            ro: { user: names.ro, password: pw.ro },
+            master: masterLogin(kind),
+            ...outsiders,
+          });
+          console.log(formatMatrix(`[bootstrap as ${kind}] SQL probe matrix`, matrix));
+          // Every row but lineage's (lineage.integ.ts probes the datafold role).
+          const { owner, rw, ro, master, other, new: fresh } = expectedMatrix(kind);
+          expect(matrix).toEqual({ owner, rw, ro, master, other, new: fresh });
+        } finally {
+          await dropOutsiders(`${prefix}_x`, database);
+        }
+        await dropProbeObjects(database, SCHEMA);
+        // A privilege revoked by hand is drift that the next apply repairs (grants on existing tables),
+        // and so are PUBLIC's CONNECT on the database and USAGE on the schema granted by hand.
         await asRole(
           names.owner,
           pw.owner,
           (s) => s.mustSucceed(`REVOKE INSERT ON ${SCHEMA}.items FROM ${names.rw}`),
           database,
         );
+        await asSuperuser(async (c) => {
+          await c.query(`GRANT CONNECT, TEMPORARY ON DATABASE "${database}" TO PUBLIC`);
+          await c.query(`GRANT USAGE, CREATE ON SCHEMA ${SCHEMA} TO PUBLIC`);
+        }, database);
         await asRole(
           names.rw,
           pw.rw,
@@ -230,6 +320,10 @@ describe("ApplicationSchema and PostgresExtensions on PostgreSQL 15", () => {
           (s) => s.mustSucceed(`INSERT INTO ${SCHEMA}.items (name) VALUES ('x')`),
           database,
         );
+        expect(await publicPrivileges(database)).toEqual({ database: [], schema: [] });
+        expect(work.plan().hasChanges).toBe(false);
+        // The schema is dropped without CASCADE: the application's tables go first.
+        await asSuperuser((c) => c.query(`DROP TABLE ${SCHEMA}.items`), database);
       });
       // THEN: nothing is left behind
       expect(await leftovers(database, prefix)).toEqual({ roles: [], schemas: [] });
@@ -247,6 +341,9 @@ describe("ApplicationSchema and PostgresExtensions on PostgreSQL 15", () => {
       // WHEN
       const seconds: number[] = [];
       for (let i = 0; i < 10; i++) {
+        // The last cycle starts with the schema already there, holding a table of data.
+        const adopting = i === 9;
+        if (adopting) await createSchemaWithData(kind, database);
         const start = process.hrtime.bigint();
         work.apply(); // no -parallelism flag: the default (10)
         seconds.push(Number(process.hrtime.bigint() - start) / 1e9);
@@ -261,6 +358,18 @@ describe("ApplicationSchema and PostgresExtensions on PostgreSQL 15", () => {
             ).rows,
         );
         expect(roles).toEqual([{ n: 3 }]);
+        if (adopting) {
+          // The provider adopted the existing schema (if_not_exists = false does not stop it) and
+          // handed it to the owner role; destroy drops no schema with CASCADE, so it fails on the
+          // schema that still holds the table, and the data is still there.
+          expect(await schemaOwner(database)).toBe(names.owner);
+          const failed = work.run(["destroy", "-input=false", "-auto-approve", "-no-color"]);
+          expect(failed.code).not.toBe(0);
+          expect(failed.stderr).toMatch(/cannot drop schema app because other objects depend on it/);
+          expect(await keptRows(database)).toEqual([{ id: 1, note: "kept" }]);
+          // Once the application has emptied the schema, destroy finishes (and drops the empty schema).
+          await asSuperuser((c) => c.query(`DROP TABLE ${SCHEMA}.kept`), database);
+        }
         work.destroy();
         expect(work.stateList()).toEqual([]);
         expect(await leftovers(database, prefix)).toEqual({ roles: [], schemas: [] });
