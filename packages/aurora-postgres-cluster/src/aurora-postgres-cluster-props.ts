@@ -200,14 +200,14 @@ export interface AuroraPostgresClusterProps {
    * Retention of the `/aws/rds/cluster/<id>/postgresql` log group, in days (one of the values
    * CloudWatch Logs accepts: 1, 3, 5, 7, 14, 30, 60, 90, ... 3653).
    *
-   * @default 30
+   * @default - the stage preset: 365 for prod, 30 for dev, test and pre-prod
    */
   readonly postgresqlLogRetentionDays?: number;
   /**
    * Encrypt the PostgreSQL log group with the cluster key (adds a CloudWatch Logs statement to
-   * the key policy).
+   * the key policy, for that log group only). The statement log can hold data and DDL.
    *
-   * @default false
+   * @default true
    */
   readonly encryptPostgresqlLogs?: boolean;
   /**

@@ -1,4 +1,4 @@
-import { IConnectable } from "@aurora-cdktf/core";
+import { IConnectable, IKmsKeyRef } from "@aurora-cdktf/core";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 
 /** How a parameter change is applied by RDS. */
@@ -57,6 +57,14 @@ export interface IAuroraPostgresCluster extends IConnectable {
   readonly masterUserSecretArn?: string;
   /** Name of the CloudWatch log group that receives the `postgresql` log export. */
   readonly postgresqlLogGroupName: string;
+  /**
+   * The cluster's customer-managed KMS key, when known. Its policy lets principals of the account
+   * use it through Secrets Manager, so constructs that store secrets about the cluster (lineage
+   * logging) can encrypt them with it.
+   *
+   * @default - not known (an imported cluster)
+   */
+  readonly encryptionKey?: IKmsKeyRef;
   /**
    * The parameter groups this library owns for the cluster, where other constructs (lineage
    * logging) set their parameters.

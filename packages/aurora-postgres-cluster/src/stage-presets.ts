@@ -23,6 +23,8 @@ export interface StagePreset {
   readonly deletionProtection: boolean;
   /** MOD-15: a final snapshot on deletion (prod only; mirrors `DeletionPolicy: Snapshot`). */
   readonly finalSnapshot: boolean;
+  /** Retention of the `postgresql` log group: 30 days, a year in prod (audit). */
+  readonly postgresqlLogRetentionDays: number;
 }
 
 const NON_PROD: StagePreset = {
@@ -33,6 +35,7 @@ const NON_PROD: StagePreset = {
   performanceInsightsRetentionDays: 7,
   deletionProtection: false,
   finalSnapshot: false,
+  postgresqlLogRetentionDays: 30,
 };
 
 /** The preset of each stage. */
@@ -48,5 +51,6 @@ export const STAGE_PRESETS: Readonly<Record<EnvironmentStage, StagePreset>> = Ob
     performanceInsightsRetentionDays: 731,
     deletionProtection: true,
     finalSnapshot: true,
+    postgresqlLogRetentionDays: 365,
   },
 });

@@ -29,9 +29,11 @@ describe("AuroraPostgresCluster", () => {
           performanceInsightsRetentionDays: 7,
           deletionProtection: false,
           finalSnapshot: false,
+          postgresqlLogRetentionDays: 90,
         }),
       );
       // THEN
+      expect(onlyResource(stack, "aws_cloudwatch_log_group").retention_in_days).toBe(90);
       expect(onlyResource(stack, "aws_rds_cluster")).toMatchObject({
         backup_retention_period: 10,
         deletion_protection: false,
@@ -140,6 +142,18 @@ describe("AuroraPostgresCluster", () => {
       expect(onlyResource(stack, "aws_rds_cluster").iam_database_authentication_enabled).toBe(false);
       expect(resourcesOf(stack, "aws_vpc_security_group_egress_rule")).toEqual({});
       expect(onlyResource(stack, "aws_kms_key").deletion_window_in_days).toBe(7);
+    });
+
+    test("encryptPostgresqlLogs false leaves the log group to CloudWatch Logs' own encryption, and the key admits no CloudWatch Logs", () => {
+      // GIVEN / WHEN
+      const stack = testStack();
+      new AuroraPostgresCluster(stack, "Cluster", minimalProps({ encryptPostgresqlLogs: false }));
+      // THEN
+      expect(onlyResource(stack, "aws_cloudwatch_log_group")).not.toHaveProperty("kms_key_id");
+      const doc = synthJson(stack).data?.aws_iam_policy_document?.Cluster_EncryptionKeyPolicy_540A7D02 as {
+        statement: { sid: string }[];
+      };
+      expect(doc.statement.map((s) => s.sid)).not.toContain("AllowCloudWatchLogs");
     });
 
     test("encryptPostgresqlLogs encrypts the log group with the cluster key, which admits CloudWatch Logs for that group only", () => {

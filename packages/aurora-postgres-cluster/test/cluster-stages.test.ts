@@ -6,19 +6,19 @@ import { AuroraPostgresCluster, EnvironmentStage, STAGE_PRESETS } from "../src";
 import { minimalProps, onlyResource, resourcesOf, testStack, VPC } from "./cluster-helpers";
 
 /** The reference's environment matrix (APG-19..23) plus MOD-15, written out independently of the code. */
-const MATRIX: [EnvironmentStage, number, number, number, boolean, number, boolean][] = [
-  // stage, instances, backup days, monitoring s, auto minor upgrade, PI days, prod protections
-  ["dev", 1, 7, 0, true, 7, false],
-  ["test", 1, 7, 0, true, 7, false],
-  ["pre-prod", 2, 7, 0, true, 7, false],
-  ["prod", 2, 35, 1, false, 731, true],
+const MATRIX: [EnvironmentStage, number, number, number, boolean, number, boolean, number][] = [
+  // stage, instances, backup days, monitoring s, auto minor upgrade, PI days, prod protections, log days
+  ["dev", 1, 7, 0, true, 7, false, 30],
+  ["test", 1, 7, 0, true, 7, false, 30],
+  ["pre-prod", 2, 7, 0, true, 7, false, 30],
+  ["prod", 2, 35, 1, false, 731, true, 365],
 ];
 
 describe("AuroraPostgresCluster", () => {
   describe("stages", () => {
     test.each(MATRIX)(
-      "%s: %i instance(s), %i backup days, monitoring %i s, auto minor upgrade %s, PI %i days, protections %s",
-      (stage, instances, backup, monitoring, autoMinor, piDays, protections) => {
+      "%s: %i instance(s), %i backup days, monitoring %i s, auto minor upgrade %s, PI %i days, protections %s, log retention %i days",
+      (stage, instances, backup, monitoring, autoMinor, piDays, protections, logDays) => {
         // GIVEN / WHEN
         const stack = testStack();
         new AuroraPostgresCluster(stack, "Cluster", minimalProps({ stage }));
@@ -36,12 +36,13 @@ describe("AuroraPostgresCluster", () => {
           expect(instance.auto_minor_version_upgrade).toBe(autoMinor);
           expect(instance.performance_insights_retention_period).toBe(piDays);
         }
+        expect(onlyResource(stack, "aws_cloudwatch_log_group").retention_in_days).toBe(logDays);
       },
     );
 
     test("the exported presets match the reference matrix", () => {
       // GIVEN / WHEN / THEN
-      for (const [stage, instances, backup, monitoring, autoMinor, piDays, protections] of MATRIX) {
+      for (const [stage, instances, backup, monitoring, autoMinor, piDays, protections, logDays] of MATRIX) {
         expect(STAGE_PRESETS[stage]).toEqual({
           readers: instances - 1,
           backupRetentionDays: backup,
@@ -50,6 +51,7 @@ describe("AuroraPostgresCluster", () => {
           performanceInsightsRetentionDays: piDays,
           deletionProtection: protections,
           finalSnapshot: protections,
+          postgresqlLogRetentionDays: logDays,
         });
       }
     });

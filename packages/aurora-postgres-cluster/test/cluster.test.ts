@@ -71,7 +71,7 @@ describe("AuroraPostgresCluster", () => {
       });
     });
 
-    test("APG-28/54: the cluster parameter group forces TLS, preloads pgaudit and pg_stat_statements, and audits DDL and roles", () => {
+    test("APG-28/54: the cluster parameter group forces TLS, preloads pgaudit and pg_stat_statements, audits DDL and roles, and logs DDL and slow statements like the instance group", () => {
       // GIVEN / WHEN
       const { stack } = defaultCluster();
       // THEN
@@ -83,7 +83,11 @@ describe("AuroraPostgresCluster", () => {
         "pgaudit.log": "ddl,role",
         "pgaudit.log_catalog": "0",
         "pgaudit.log_parameter": "0",
+        log_statement: "ddl",
+        log_min_duration_statement: "5000",
       });
+      const instance = parameterMap(onlyResource(stack, "aws_db_parameter_group"));
+      expect([instance.log_statement, instance.log_min_duration_statement]).toEqual(["ddl", "5000"]);
     });
 
     test("APG-29: the instance parameter group holds every reference setting", () => {
@@ -165,7 +169,27 @@ describe("AuroraPostgresCluster", () => {
       expect(JSON.stringify(bySid.AllowUseViaSecretsManager.condition)).toContain(
         '"secretsmanager.${data.aws_region',
       );
-      expect(bySid.AllowCloudWatchLogs).toBeUndefined();
+      // the postgresql log group is encrypted by default: CloudWatch Logs for that group only
+      expect(bySid.AllowCloudWatchLogs.principals[0].identifiers[0]).toMatch(/^logs\.\$\{data\.aws_region\./);
+      expect(bySid.AllowCloudWatchLogs.condition).toEqual([
+        expect.objectContaining({
+          test: "ArnEquals",
+          variable: "kms:EncryptionContext:aws:logs:arn",
+          values: [expect.stringMatching(/:log-group:\/aws\/rds\/cluster\/orders\/postgresql$/)],
+        }),
+      ]);
+      // notification publishers only on behalf of this account (confused-deputy guard)
+      expect(bySid.AllowNotificationPublishers.principals[0].identifiers).toEqual([
+        "cloudwatch.amazonaws.com",
+        "events.rds.amazonaws.com",
+      ]);
+      expect(bySid.AllowNotificationPublishers.condition).toEqual([
+        {
+          test: "StringEquals",
+          variable: "aws:SourceAccount",
+          values: ["${data.aws_caller_identity.Cluster_CallerIdentity_1D4636C0.account_id}"],
+        },
+      ]);
     });
 
     test("APG-31: the key alias is alias/<clusterIdentifier>", () => {
@@ -353,7 +377,7 @@ describe("AuroraPostgresCluster", () => {
       expect(JSON.stringify(synthJson(stack))).not.toMatch(/IAMFullAccess/);
     });
 
-    test("LIN-07/08: the postgresql log group is created before the cluster, with 30 days of retention", () => {
+    test("LIN-07/08: the postgresql log group is created before the cluster, with 30 days of retention (dev), encrypted with the cluster key", () => {
       // GIVEN / WHEN
       const { stack, synth } = defaultCluster();
       // THEN
@@ -361,7 +385,9 @@ describe("AuroraPostgresCluster", () => {
         name: "/aws/rds/cluster/orders/postgresql",
         retention_in_days: 30,
       });
-      expect(onlyResource(stack, "aws_cloudwatch_log_group")).not.toHaveProperty("kms_key_id");
+      expect(onlyResource(stack, "aws_cloudwatch_log_group").kms_key_id).toBe(
+        "${aws_kms_key.Cluster_EncryptionKey_157AC2B8.arn}",
+      );
       expect(onlyResource(stack, "aws_rds_cluster").depends_on).toEqual([
         "aws_cloudwatch_log_group.Cluster_PostgresqlLogGroup_1AC29B48",
       ]);

@@ -45,9 +45,10 @@ export interface BastionAsgProps {
   /** The VPC whose public (or, for SSM-only, private) subnets the bastion spans (BAS-01). */
   readonly vpc: IVpc3Az;
   /**
-   * How people reach the bastion.
+   * How people reach the bastion. The default is the safe one: SSM only, no inbound rule and no
+   * public address, unless you ask for SSH by giving `sshAllowedCidrs`.
    *
-   * @default BastionAccessMode.SSH_AND_SSM
+   * @default - SSH_AND_SSM when `sshAllowedCidrs` is non-empty, otherwise SSM_ONLY
    */
   readonly accessMode?: BastionAccessMode;
   /**
@@ -59,7 +60,8 @@ export interface BastionAsgProps {
   readonly subnets?: BastionSubnets;
   /**
    * IPv4 CIDR blocks allowed to reach SSH (22) and ICMP (BAS-02, BAS-20). More peers can be added
-   * later with `allowSshAccessFrom()`. Not allowed in SSM_ONLY mode.
+   * later with `allowSshAccessFrom()` (which needs SSH_AND_SSM). Giving any makes SSH_AND_SSM the
+   * default `accessMode`; not allowed with an explicit SSM_ONLY.
    *
    * @default - none: the security group has no inbound rule at all
    */
@@ -138,8 +140,9 @@ export interface BastionAsgProps {
   readonly name?: string;
   /**
    * Retention of the log group in days (BAS-05); one of CloudWatch's values, 0 for "never expire".
+   * The default keeps the session and command audit log a year.
    *
-   * @default 14
+   * @default 365
    */
   readonly logRetentionDays?: number;
   /**

@@ -24,16 +24,48 @@ function bastion(props: Partial<ConstructorParameters<typeof BastionAsg>[2]> = {
 
 describe("BastionAsg", () => {
   describe("defaults", () => {
-    it("runs exactly one instance across the three public subnets (BAS-24)", () => {
+    it("runs exactly one instance across the three private subnets (BAS-24; SSM-only by default)", () => {
       const { synth } = bastion();
       expect(synth).toHaveResourceWithProperties(AutoscalingGroup, {
         name: "stack-Bastion",
         min_size: 1,
         max_size: 1,
         desired_capacity: 1,
-        vpc_zone_identifier: ["subnet-pub-a", "subnet-pub-b", "subnet-pub-c"],
+        vpc_zone_identifier: ["subnet-priv-a", "subnet-priv-b", "subnet-priv-c"],
         tag: [{ key: "Name", value: "stack-Bastion-bastion", propagate_at_launch: true }],
       });
+    });
+
+    it("is SSM-only by default: no inbound rule, no public address, no Elastic IP, no SSH command", () => {
+      const { stack, bastion: b } = bastion();
+      expect(b.accessMode).toBe(BastionAccessMode.SSM_ONLY);
+      expect(resources(stack, "aws_vpc_security_group_ingress_rule")).toEqual({});
+      const lt = onlyResource(stack, "aws_launch_template");
+      expect((lt.network_interfaces as Record<string, unknown>[])[0].associate_public_ip_address).toBe(
+        "false",
+      );
+      expect(resources(stack, "aws_eip")).toEqual({});
+      expect(b.sshCommand).toBeUndefined();
+    });
+
+    it("asks for SSH with sshAllowedCidrs: SSH_AND_SSM in the public subnets, 22 from those CIDRs only", () => {
+      const { synth, stack, bastion: b } = bastion({ sshAllowedCidrs: ["203.0.113.0/24"] });
+      expect(b.accessMode).toBe(BastionAccessMode.SSH_AND_SSM);
+      expect(synth).toHaveResourceWithProperties(AutoscalingGroup, {
+        vpc_zone_identifier: ["subnet-pub-a", "subnet-pub-b", "subnet-pub-c"],
+      });
+      const ssh = Object.values(resources(stack, "aws_vpc_security_group_ingress_rule")).filter(
+        (r) => r.ip_protocol === "tcp",
+      );
+      expect(ssh).toEqual([
+        expect.objectContaining({ cidr_ipv4: "203.0.113.0/24", from_port: 22, to_port: 22 }),
+      ]);
+      expect(Object.keys(resources(stack, "aws_eip"))).toHaveLength(1);
+    });
+
+    it("an empty sshAllowedCidrs is no request for SSH: SSM-only", () => {
+      const { bastion: b } = bastion({ sshAllowedCidrs: [] });
+      expect(b.accessMode).toBe(BastionAccessMode.SSM_ONLY);
     });
 
     it("uses a launch template version reference and refreshes the instance when it changes (MOD-07/09)", () => {
@@ -72,8 +104,8 @@ describe("BastionAsg", () => {
       });
     });
 
-    it("gives the instance a public address in the public subnets, with only the bastion's security group", () => {
-      const { stack } = bastion();
+    it("with SSH, gives the instance a public address in the public subnets, with only the bastion's security group", () => {
+      const { stack } = bastion({ accessMode: BastionAccessMode.SSH_AND_SSM });
       const lt = onlyResource(stack, "aws_launch_template");
       expect(lt.network_interfaces).toEqual([
         {
@@ -97,8 +129,8 @@ describe("BastionAsg", () => {
       );
     });
 
-    it("allocates an Elastic IP that the instance associates itself at boot (BAS-23)", () => {
-      const { synth, stack } = bastion();
+    it("with SSH, allocates an Elastic IP that the instance associates itself at boot (BAS-23)", () => {
+      const { synth, stack } = bastion({ accessMode: BastionAccessMode.SSH_AND_SSM });
       expect(synth).toHaveResourceWithProperties(Eip, { domain: "vpc" });
       const eip = onlyResource(stack, "aws_eip");
       expect(eip.instance).toBeUndefined();
@@ -120,11 +152,11 @@ describe("BastionAsg", () => {
       });
     });
 
-    it("keeps logs 14 days and counts command lines with a metric filter (BAS-05/18/19)", () => {
+    it("keeps logs a year and counts command lines with a metric filter (BAS-05/18/19)", () => {
       const { synth } = bastion();
       expect(synth).toHaveResourceWithProperties(CloudwatchLogGroup, {
         name: "/bastion/stack-Bastion",
-        retention_in_days: 14,
+        retention_in_days: 365,
       });
       expect(synth).toHaveResourceWithProperties(CloudwatchLogMetricFilter, {
         pattern: '{ $.event = "bastion-command" }',
@@ -179,6 +211,21 @@ describe("BastionAsg", () => {
       };
       const bySid = Object.fromEntries(policy.statement.map((s) => [s.sid, s]));
       expect(bySid.CloudWatchAlarmsPublish.principals[0].identifiers).toEqual(["cloudwatch.amazonaws.com"]);
+      // confused-deputy guard: only this bastion's alarms, in this account
+      expect(bySid.CloudWatchAlarmsPublish.condition).toEqual([
+        {
+          test: "StringEquals",
+          variable: "aws:SourceAccount",
+          values: ["${data.aws_caller_identity.Bastion_CallerIdentity_277527FC.account_id}"],
+        },
+        {
+          test: "ArnLike",
+          variable: "aws:SourceArn",
+          values: [
+            "arn:${data.aws_partition.Bastion_Partition_17FB5C87.partition}:cloudwatch:${data.aws_region.Bastion_Region_8701C59C.name}:${data.aws_caller_identity.Bastion_CallerIdentity_277527FC.account_id}:alarm:stack-Bastion-*",
+          ],
+        },
+      ]);
       expect(
         bySid.AutoScalingNotificationsPublish.condition!.find((c) => c.variable === "aws:PrincipalArn")!
           .values[0],

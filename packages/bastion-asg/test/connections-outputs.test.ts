@@ -34,7 +34,10 @@ describe("BastionAsg", () => {
     it("adds SSH rules for CIDRs, security groups and other connectables", () => {
       // GIVEN
       const stack = bastionTestStack();
-      const bastion = new BastionAsg(stack, "Bastion", { vpc: bastionTestVpc() });
+      const bastion = new BastionAsg(stack, "Bastion", {
+        vpc: bastionTestVpc(),
+        accessMode: BastionAccessMode.SSH_AND_SSM,
+      });
       const other = new FakeCluster(stack, "Jump");
       // WHEN
       bastion.allowSshAccessFrom(Peer.ipv4("192.0.2.0/24"), Peer.securityGroupId("sg-vpn", "Vpn"), other);
@@ -60,6 +63,7 @@ describe("BastionAsg", () => {
     it("returns every attribute in the outputs struct", () => {
       const bastion = new BastionAsg(bastionTestStack(), "Bastion", {
         vpc: bastionTestVpc(),
+        accessMode: BastionAccessMode.SSH_AND_SSM,
         keyName: "ops",
       });
       const o = bastion.outputs;
@@ -90,7 +94,11 @@ describe("BastionAsg", () => {
     it("renders ready-to-paste SSH, SSM session and tunnel commands (BAS-35)", () => {
       // GIVEN
       const stack = bastionTestStack();
-      const bastion = new BastionAsg(stack, "Bastion", { vpc: bastionTestVpc(), keyName: "ops" });
+      const bastion = new BastionAsg(stack, "Bastion", {
+        vpc: bastionTestVpc(),
+        accessMode: BastionAccessMode.SSH_AND_SSM,
+        keyName: "ops",
+      });
       const dbPort = Token.asNumber({ Ref: "port" }); // e.g. a cluster's port attribute
       // WHEN
       new TerraformOutput(stack, "ssh", { value: bastion.sshCommand });
@@ -118,7 +126,10 @@ describe("BastionAsg", () => {
     });
 
     it("leaves the key out of the SSH command without a key pair", () => {
-      const bastion = new BastionAsg(bastionTestStack(), "Bastion", { vpc: bastionTestVpc() });
+      const bastion = new BastionAsg(bastionTestStack(), "Bastion", {
+        vpc: bastionTestVpc(),
+        accessMode: BastionAccessMode.SSH_AND_SSM,
+      });
       expect(bastion.sshCommand).toMatch(/^ssh ec2-user@\$\{TfToken\[TOKEN\.\d+\]\}$/);
     });
 

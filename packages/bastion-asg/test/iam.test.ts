@@ -48,7 +48,7 @@ describe("BastionAsg", () => {
     });
 
     it("lets the instance associate only its own Elastic IP, to itself, within its VPC", () => {
-      const s = scopedStatements();
+      const s = scopedStatements({ accessMode: BastionAccessMode.SSH_AND_SSM });
       expect(s.AssociateOwnElasticIp).toMatchObject({
         actions: ["ec2:AssociateAddress"],
         resources: ["${aws_eip.Bastion_ElasticIp_E50486BA.arn}"],
@@ -91,7 +91,10 @@ describe("BastionAsg", () => {
     });
 
     it("has no wildcard resource on any write action, and no other statement", () => {
-      const s = scopedStatements({ bootstrapScriptUrl: "s3://ops-bucket/bastion/init.sh" });
+      const s = scopedStatements({
+        accessMode: BastionAccessMode.SSH_AND_SSM,
+        bootstrapScriptUrl: "s3://ops-bucket/bastion/init.sh",
+      });
       expect(Object.keys(s)).toEqual([
         "AssociateOwnElasticIp",
         "AssociateToOwnInstance",

@@ -45,20 +45,30 @@ describe("BastionAsg", () => {
       expect(Testing.synth(stack)).toMatchSnapshot();
     });
 
-    it("keeps the logical ids of the minimal bastion stable (public contract)", () => {
+    const logicalIds = (props: Partial<ConstructorParameters<typeof BastionAsg>[2]>): string[] => {
       const stack = bastionTestStack();
-      new BastionAsg(stack, "Bastion", { vpc: bastionTestVpc() });
+      new BastionAsg(stack, "Bastion", { vpc: bastionTestVpc(), ...props });
       const ids = (block: Record<string, Record<string, unknown>>) =>
         Object.entries(block).flatMap(([type, byId]) => Object.keys(byId).map((id) => `${type}.${id}`));
       const json = synthJson(stack);
-      expect([...ids(json.resource ?? {}), ...ids(json.data ?? {})].sort()).toEqual([
+      return [...ids(json.resource ?? {}), ...ids(json.data ?? {})].sort();
+    };
+
+    it("keeps the logical ids of the SSH bastion stable: the minimal (SSM-only) ones and the Elastic IP", () => {
+      const minimal = logicalIds({});
+      expect(logicalIds({ accessMode: BastionAccessMode.SSH_AND_SSM })).toEqual(
+        [...minimal, "aws_eip.Bastion_ElasticIp_E50486BA"].sort(),
+      );
+    });
+
+    it("keeps the logical ids of the minimal bastion stable (public contract)", () => {
+      expect(logicalIds({})).toEqual([
         "aws_autoscaling_group.Bastion_AutoScalingGroup_48B6F54C",
         "aws_autoscaling_notification.Bastion_AsgErrorNotifications_746CFE59",
         "aws_caller_identity.Bastion_CallerIdentity_277527FC",
         "aws_cloudwatch_log_group.Bastion_LogGroup_D8D94FBA",
         "aws_cloudwatch_log_metric_filter.Bastion_CommandMetricFilter_C5C89606",
         "aws_cloudwatch_metric_alarm.Bastion_CpuAlarm_FC7BC32C",
-        "aws_eip.Bastion_ElasticIp_E50486BA",
         "aws_iam_instance_profile.Bastion_InstanceProfile_95B62D1E",
         "aws_iam_policy_document.Bastion_AssumeRolePolicy_2E35D0E3",
         "aws_iam_policy_document.Bastion_EncryptionKeyPolicy_3C943665",

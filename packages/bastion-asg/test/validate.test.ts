@@ -38,7 +38,7 @@ describe("BastionAsg", () => {
       ],
       [
         "private subnets with SSH access",
-        { subnets: BastionSubnets.PRIVATE },
+        { accessMode: BastionAccessMode.SSH_AND_SSM, subnets: BastionSubnets.PRIVATE },
         /subnets PRIVATE is inconsistent with accessMode SSH_AND_SSM: the Elastic IP and SSH need a public subnet/,
       ],
       [
@@ -47,8 +47,8 @@ describe("BastionAsg", () => {
         /subnets PUBLIC is inconsistent with accessMode SSM_ONLY: .* Fix: omit subnets \(PRIVATE\)/,
       ],
       [
-        "a VPC without public subnets",
-        { vpc: { ...bastionTestVpc(), publicSubnetIds: [] } },
+        "a VPC without public subnets (SSH)",
+        { accessMode: BastionAccessMode.SSH_AND_SSM, vpc: { ...bastionTestVpc(), publicSubnetIds: [] } },
         /the VPC has no public subnets, got an empty list/,
       ],
       [

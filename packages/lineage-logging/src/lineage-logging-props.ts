@@ -56,7 +56,9 @@ export interface LineageLoggingProps {
   /**
    * KMS key for the created log group (its key policy must allow the CloudWatch Logs service).
    *
-   * @default - encrypted by CloudWatch Logs with an AWS-owned key
+   * @default - a customer managed key created here (rotation on; CloudWatch Logs may use it for
+   * this log group only), which also encrypts the access-key secret unless `accessKeySecretKmsKey`
+   * is given
    */
   readonly logGroupKmsKey?: IKmsKeyRef;
   /**
@@ -88,7 +90,8 @@ export interface LineageLoggingProps {
   /**
    * KMS key that encrypts the access-key secret.
    *
-   * @default - the account's AWS-managed key `aws/secretsmanager`
+   * @default - the cluster's `encryptionKey` (a cluster built by this library), else the key
+   * created here for lineage (rotation on, administered by the account through IAM)
    */
   readonly accessKeySecretKmsKey?: IKmsKeyRef;
   /**

@@ -1,11 +1,12 @@
 import { IParameterGroupTarget } from "@aurora-cdktf/aurora-postgres-cluster";
-import { arnParts, logGroupArn, ValidationError } from "@aurora-cdktf/core";
+import { arnParts, IKmsKeyRef, logGroupArn, ValidationError } from "@aurora-cdktf/core";
 import { Annotations } from "cdktf";
 import { Construct } from "constructs";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { LineageLoggingProps } from "./lineage-logging-props";
 import { ILineageLogging, LineageLoggingOutputs, LineageLogStatement } from "./lineage-logging-ref";
 import { resolveLoggingSettings } from "./private/defaults";
+import { createLineageKey } from "./private/encryption-key";
 import { createLogReader } from "./private/log-reader";
 import { createLineageParameterGroups } from "./private/parameter-groups";
 import { validateLoggingProps } from "./validate";
@@ -72,6 +73,16 @@ export class LineageLogging extends Construct implements ILineageLogging {
       );
     }
     const arn = arnParts(cluster.clusterArn);
+    // A customer managed key for what is stored here when none is given: the cluster's own key if
+    // it has one, else one key of this construct (created once, on first need).
+    let ownKey: IKmsKeyRef | undefined;
+    const lineageKey = (logGroupArnToEncrypt?: string): IKmsKeyRef =>
+      (ownKey ??= createLineageKey(this, {
+        ...arn,
+        clusterIdentifier: clusterId,
+        logGroupArn: logGroupArnToEncrypt,
+        tags: props.tags,
+      }));
 
     if (target) {
       this.setOnClusterParameterGroup(target, clusterId);
@@ -93,7 +104,7 @@ export class LineageLogging extends Construct implements ILineageLogging {
         const logGroup = new CloudwatchLogGroup(this, "LogGroup", {
           name,
           retentionInDays: s.logRetentionDays,
-          kmsKeyId: props.logGroupKmsKey?.arn,
+          kmsKeyId: (props.logGroupKmsKey ?? lineageKey(logGroupArn(arn, name))).arn,
           tags: props.tags,
         });
         this.logGroupName = logGroup.name;
@@ -111,7 +122,7 @@ export class LineageLogging extends Construct implements ILineageLogging {
       partition: arn.partition,
       logGroupArn: this.logGroupArn,
       secretName: s.accessKeySecretName,
-      secretKmsKey: props.accessKeySecretKmsKey,
+      secretKmsKey: props.accessKeySecretKmsKey ?? cluster.encryptionKey ?? lineageKey(),
       clusterIdentifier: clusterId,
       tags: props.tags,
     });

@@ -68,6 +68,8 @@ class FakeClusterBase extends Construct implements IAuroraPostgresCluster {
 /** A cluster "built by this library": records parameter calls, rejects a second, different value. */
 export class FakeManagedCluster extends FakeClusterBase implements IParameterGroupTarget {
   public readonly parameterGroups: IParameterGroupTarget = this;
+  /** The cluster's customer-managed key, as the library's cluster exposes it. */
+  public readonly encryptionKey = { arn: "arn:aws:kms:eu-west-1:123456789012:key/cluster-key" };
   public readonly instanceCalls: ParameterCall[] = [];
   public readonly clusterCalls: ParameterCall[] = [];
 

@@ -139,7 +139,7 @@ describe("LineageLogging", () => {
       );
     });
 
-    test("creates the postgresql log group with 30 days retention by default", () => {
+    test("creates the postgresql log group with 30 days retention by default, encrypted with a key of its own", () => {
       // GIVEN
       const stack = testStack();
       // WHEN
@@ -152,7 +152,30 @@ describe("LineageLogging", () => {
         name: "/aws/rds/cluster/orders-prod/postgresql",
         retention_in_days: 30,
       });
-      expect(Object.values(resources(stack, "aws_cloudwatch_log_group"))[0].kms_key_id).toBeUndefined();
+      expect(Object.values(resources(stack, "aws_cloudwatch_log_group"))[0].kms_key_id).toBe(
+        "${aws_kms_key.Lineage_EncryptionKey_59622D24.arn}",
+      );
+      expect(Object.values(resources(stack, "aws_kms_key"))).toEqual([
+        expect.objectContaining({ enable_key_rotation: true, deletion_window_in_days: 30 }),
+      ]);
+      const policy = (synthJson(stack).data?.aws_iam_policy_document ?? {})
+        .Lineage_EncryptionKeyPolicy_17591A81 as {
+        statement: { sid: string; principals: { identifiers: string[] }[]; condition?: unknown }[];
+      };
+      expect(policy.statement.map((x) => x.sid)).toEqual([
+        "EnableRootAccountPermissions",
+        "AllowCloudWatchLogsForTheLineageLogGroup",
+      ]);
+      expect(policy.statement[1].principals[0].identifiers).toEqual([
+        "logs.eu-west-1.${data.aws_partition.Lineage_Partition_099BEAC7.dns_suffix}",
+      ]);
+      expect(policy.statement[1].condition).toEqual([
+        {
+          test: "ArnEquals",
+          variable: "kms:EncryptionContext:aws:logs:arn",
+          values: ["arn:aws:logs:eu-west-1:123456789012:log-group:/aws/rds/cluster/orders-prod/postgresql"],
+        },
+      ]);
       expect(resolved(stack, lineage.logGroupArn)).toMatch(
         /^\$\{aws_cloudwatch_log_group\.Lineage_LogGroup_\w+\.arn\}$/,
       );
@@ -266,7 +289,10 @@ describe("LineageLogging", () => {
       expect(synthed).toHaveResourceWithProperties(SecretsmanagerSecret, {
         name: "datafold/orders-prod/aws-access-key",
       });
-      expect(Object.values(resources(stack, "aws_secretsmanager_secret"))[0].kms_key_id).toBeUndefined();
+      // a customer managed key, not aws/secretsmanager: the construct's own (the log group's) key
+      expect(Object.values(resources(stack, "aws_secretsmanager_secret"))[0].kms_key_id).toBe(
+        "${aws_kms_key.Lineage_EncryptionKey_59622D24.arn}",
+      );
       const [version] = Object.values(resources(stack, "aws_secretsmanager_secret_version"));
       // write-only: the secret string is sent, never stored in this resource's state
       expect(version.secret_string).toBeUndefined();
@@ -297,6 +323,19 @@ describe("LineageLogging", () => {
   });
 
   describe("props", () => {
+    test("encrypts the access-key secret with the cluster's own key when the cluster has one, creating no key", () => {
+      // GIVEN
+      const stack = testStack();
+      const cluster = new FakeManagedCluster(stack, "Cluster");
+      // WHEN
+      new LineageLogging(stack, "Lineage", { cluster });
+      // THEN
+      expect(Object.values(resources(stack, "aws_secretsmanager_secret"))[0].kms_key_id).toBe(
+        cluster.encryptionKey.arn,
+      );
+      expect(resources(stack, "aws_kms_key")).toEqual({});
+    });
+
     test("attaches CloudWatchLogsReadOnlyAccess in the cluster's partition for reference parity", () => {
       // GIVEN a GovCloud cluster
       const stack = testStack();
@@ -433,12 +472,15 @@ describe("LineageLogging", () => {
       "AccessKeySecret",
       "AccessKeySecretValue",
       "ClusterParameterGroup",
+      "EncryptionKey",
+      "EncryptionKeyPolicy",
       "Group",
       "GroupMembership",
       "InstanceParameterGroup",
       "LogGroup",
       "LogGroupReadPolicy",
       "LogGroupReadPolicyDocument",
+      "Partition",
       "User",
     ]);
   });

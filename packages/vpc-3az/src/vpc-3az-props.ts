@@ -91,9 +91,11 @@ export interface Vpc3AzProps {
    */
   readonly subnetSlots?: { [azKey: string]: number };
   /**
-   * Whether instances launched in public subnets get a public IPv4 address (reference: true).
+   * Whether instances launched in public subnets get a public IPv4 address (reference: true). Off
+   * by default: an instance that needs one asks for it (the SSH bastion's launch template does);
+   * NAT gateways have their Elastic IPs either way.
    *
-   * @default true
+   * @default false
    */
   readonly mapPublicIpOnLaunch?: boolean;
   /**
@@ -164,7 +166,8 @@ export interface Vpc3AzProps {
   /**
    * KMS key encrypting the flow log group. Its key policy must allow `logs.<region>.amazonaws.com`.
    *
-   * @default - not set; CloudWatch Logs' own encryption applies
+   * @default - a new customer managed key (rotation on) that the account administers and that
+   * CloudWatch Logs may use for the flow log group only
    */
   readonly flowLogKmsKey?: IKmsKeyRef;
   /**

@@ -278,6 +278,7 @@ export class Vpc3Az extends Construct implements IVpc3Az {
         retentionDays: s.flowLogRetentionDays,
         kmsKey: s.flowLogKmsKey,
         trafficType: s.flowLogTrafficType,
+        vpcName: prefix,
         tags: tags(`${prefix}_FlowLog`),
       });
       this.flowLogGroupName = flowLog.logGroup.name;

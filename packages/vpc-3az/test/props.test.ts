@@ -298,6 +298,8 @@ describe("Vpc3Az", () => {
         kms_key_id: "${aws_kms_key.Key.arn}",
       });
       expect(synth).toHaveResourceWithProperties(FlowLog, { traffic_type: "REJECT" });
+      // the given key replaces the flow log's own key
+      expect(Object.keys(resources(stack, "aws_kms_key"))).toEqual(["Key"]);
     });
 
     test("name, tags and mapPublicIpOnLaunch apply to every resource", () => {
@@ -305,7 +307,7 @@ describe("Vpc3Az", () => {
       const { stack } = vpcStack({
         name: "prod",
         tags: { Team: "data", Name: "ignored" },
-        mapPublicIpOnLaunch: false,
+        mapPublicIpOnLaunch: true,
       });
       // THEN
       const synth = Testing.synth(stack);
@@ -318,7 +320,7 @@ describe("Vpc3Az", () => {
         },
       });
       const subnets = Object.values(resources(stack, "aws_subnet"));
-      expect(subnets.filter((s) => s.map_public_ip_on_launch === false)).toHaveLength(3);
+      expect(subnets.filter((s) => s.map_public_ip_on_launch === true)).toHaveLength(3);
       const json = synthJson(stack).resource ?? {};
       for (const [type, byId] of Object.entries(json)) {
         for (const [id, r] of Object.entries(byId)) {

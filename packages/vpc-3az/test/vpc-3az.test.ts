@@ -57,6 +57,7 @@ describe("Vpc3Az", () => {
         aws_security_group: 1,
         aws_vpc_security_group_ingress_rule: 1,
         aws_cloudwatch_log_group: 1,
+        aws_kms_key: 1,
         aws_iam_role: 1,
         aws_iam_role_policy: 1,
         aws_flow_log: 1,
@@ -107,7 +108,8 @@ describe("Vpc3Az", () => {
           cidr_block: `\${cidrsubnet("10.0.0.0/16", 4, ${netnum})}`,
           tags: { Name: `10.0.0.0/16_${AZ(az)}_${tier}`, Reach: tier.toLowerCase() },
         });
-        expect(subnet.map_public_ip_on_launch).toBe(tier === "Public" ? true : undefined);
+        // no public IP mapping by default: an instance that needs one asks for it (CKV_AWS_130)
+        expect(subnet.map_public_ip_on_launch).toBe(tier === "Public" ? false : undefined);
       },
     );
 
@@ -226,12 +228,41 @@ describe("Vpc3Az", () => {
       expect(dsg.egress).toBeUndefined();
     });
 
+    test("encrypts the flow log group with its own rotating key, usable by CloudWatch Logs for that group only", () => {
+      const flowLog = vpc.node.findChild("FlowLog");
+      const key = resources(stack, "aws_kms_key")[logicalIdOf(flowLog, "Key")];
+      expect(key).toMatchObject({ enable_key_rotation: true, deletion_window_in_days: 30 });
+      const doc = synthJson(stack).data?.aws_iam_policy_document?.[logicalIdOf(flowLog, "KeyPolicy")] as {
+        statement: {
+          sid: string;
+          actions: string[];
+          principals: { identifiers: string[] }[];
+          condition?: unknown;
+        }[];
+      };
+      expect(doc.statement.map((x) => x.sid)).toEqual([
+        "EnableRootAccountPermissions",
+        "AllowCloudWatchLogsForTheFlowLogGroup",
+      ]);
+      const logs = doc.statement[1];
+      expect(logs.principals[0].identifiers[0]).toMatch(/^logs\.\$\{data\.aws_region\.[^}]+\.name\}\./);
+      expect(logs.condition).toEqual([
+        {
+          test: "ArnEquals",
+          variable: "kms:EncryptionContext:aws:logs:arn",
+          values: [expect.stringMatching(/:log-group:\/aws\/vpc\/flow-logs\/\$\{aws_vpc\.[^}]+\.id\}$/)],
+        },
+      ]);
+      expect(logs.actions).not.toContain("kms:*");
+    });
+
     test("VPC-21 (replaced): sends all flow logs to a log group kept 365 days, through a scoped role", () => {
+      const flowLog = vpc.node.findChild("FlowLog");
       expect(synth).toHaveResourceWithProperties(CloudwatchLogGroup, {
         name: `/aws/vpc/flow-logs/${refOf(vpc, "Resource")}`,
         retention_in_days: 365,
+        kms_key_id: refOf(flowLog, "Key", "arn"),
       });
-      const flowLog = vpc.node.findChild("FlowLog");
       expect(synth).toHaveResourceWithProperties(FlowLog, {
         vpc_id: refOf(vpc, "Resource"),
         traffic_type: "ALL",

@@ -47,7 +47,7 @@ const KEY_USE_ACTIONS = [
  * (so IAM policies decide), and any principal of this account may use it only through RDS. The
  * same through Secrets Manager for the RDS-managed master secret (what the AWS-managed
  * `aws/secretsmanager` key allows). Optionally CloudWatch alarms / RDS events (encrypted SNS
- * topic) and CloudWatch Logs (this log group only).
+ * topic; for this account only, `aws:SourceAccount`) and CloudWatch Logs (this log group only).
  */
 export function createEncryptionKey(
   scope: Construct,
@@ -86,6 +86,8 @@ export function createEncryptionKey(
       ],
       actions: ["kms:Decrypt", "kms:GenerateDataKey*"],
       resources: ["*"],
+      // Confused-deputy guard: only alarms and event subscriptions of this account.
+      condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [account.accountId] }],
     });
   }
   if (options.logGroupArn) {

@@ -7,9 +7,11 @@ import { ParameterApplyMethod } from "../aurora-postgres-cluster-ref";
 export const SHARED_PRELOAD_LIBRARIES = "auto_explain,pg_stat_statements,pg_hint_plan,pgaudit";
 
 /**
- * Cluster parameter group defaults: TLS only (APG-28), the preloaded libraries, and pgaudit
- * logging DDL and role changes (APG-54; pgaudit redacts passwords of CREATE/ALTER ROLE), without
- * catalog noise or bind parameters (which may carry data).
+ * Cluster parameter group defaults: TLS only (APG-28), the preloaded libraries, pgaudit logging
+ * DDL and role changes (APG-54; pgaudit redacts passwords of CREATE/ALTER ROLE), without catalog
+ * noise or bind parameters (which may carry data), and the statement logging of the instance
+ * defaults (DDL, statements over 5 s), so that an instance without this construct's instance
+ * parameter group logs queries too.
  */
 export const DEFAULT_CLUSTER_PARAMETERS: Readonly<Record<string, string>> = Object.freeze({
   "rds.force_ssl": "1",
@@ -17,6 +19,8 @@ export const DEFAULT_CLUSTER_PARAMETERS: Readonly<Record<string, string>> = Obje
   "pgaudit.log": "ddl,role",
   "pgaudit.log_catalog": "0",
   "pgaudit.log_parameter": "0",
+  log_statement: "ddl",
+  log_min_duration_statement: "5000",
 });
 
 /** Instance parameter group defaults: every APG-29 setting. */

@@ -59,7 +59,10 @@ export interface ResolvedBastionSettings {
 /** Applies the defaults documented on {@link BastionAsgProps}. Never throws: validation reports bad input. */
 export function resolveSettings(scope: IConstruct, props: BastionAsgProps): ResolvedBastionSettings {
   const name = props.name ?? defaultName(scope.node.path);
-  const accessMode = props.accessMode ?? BastionAccessMode.SSH_AND_SSM;
+  // Safe by default: SSH only when asked for with CIDRs.
+  const accessMode =
+    props.accessMode ??
+    ((props.sshAllowedCidrs ?? []).length > 0 ? BastionAccessMode.SSH_AND_SSM : BastionAccessMode.SSM_ONLY);
   const subnets =
     props.subnets ??
     (accessMode === BastionAccessMode.SSH_AND_SSM ? BastionSubnets.PUBLIC : BastionSubnets.PRIVATE);
@@ -79,7 +82,7 @@ export function resolveSettings(scope: IConstruct, props: BastionAsgProps): Reso
     rootDeviceName: props.rootDeviceName ?? "/dev/xvda",
     imdsHopLimit: props.imdsHopLimit ?? 1,
     detailedMonitoring: props.detailedMonitoring ?? false,
-    logRetentionDays: props.logRetentionDays ?? 14,
+    logRetentionDays: props.logRetentionDays ?? 365,
     logGroupName: `/bastion/${name}`,
     metricNamespace: props.metricNamespace ?? `Bastion/${name}`,
     notificationEmails: props.notificationEmails ?? [],

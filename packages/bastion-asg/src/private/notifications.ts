@@ -28,8 +28,8 @@ export interface EncryptionKeyOptions {
 
 /**
  * A customer managed key (rotation on) for the notification topic and the log group. Its policy
- * lets exactly the three services that use it do so: CloudWatch alarms (`cloudwatch.amazonaws.com`)
- * and Auto Scaling notifications (the `AWSServiceRoleForAutoScaling` service-linked role, matched by
+ * lets exactly the three services that use it do so: CloudWatch alarms (`cloudwatch.amazonaws.com`,
+ * for this bastion's alarms in this account only: `aws:SourceAccount`, `aws:SourceArn`) and Auto Scaling notifications (the `AWSServiceRoleForAutoScaling` service-linked role, matched by
  * a condition rather than named as principal, so that the key can be created before that role
  * exists in a new account) publishing to the topic, and CloudWatch Logs encrypting this bastion's
  * log group only (`kms:EncryptionContext:aws:logs:arn`). Returns the key ARN.
@@ -52,6 +52,15 @@ export function createEncryptionKey(scope: Construct, o: EncryptionKeyOptions): 
         principals: [{ type: "Service", identifiers: ["cloudwatch.amazonaws.com"] }],
         actions: publish,
         resources: ["*"],
+        // Confused-deputy guard: only alarms of this bastion, in this account and region.
+        condition: [
+          { test: "StringEquals", variable: "aws:SourceAccount", values: [account] },
+          {
+            test: "ArnLike",
+            variable: "aws:SourceArn",
+            values: [`arn:${o.partition}:cloudwatch:${o.region}:${account}:alarm:${o.name}-*`],
+          },
+        ],
       },
       {
         sid: "AutoScalingNotificationsPublish",

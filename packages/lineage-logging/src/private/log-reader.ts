@@ -21,7 +21,7 @@ export interface LogReaderProps {
   readonly partition: string;
   readonly logGroupArn: string;
   readonly secretName: string;
-  readonly secretKmsKey?: IKmsKeyRef;
+  readonly secretKmsKey: IKmsKeyRef;
   readonly clusterIdentifier: string;
   readonly tags?: { [key: string]: string };
 }
@@ -84,7 +84,7 @@ export function createLogReader(scope: Construct, props: LogReaderProps): LogRea
   const secret = new SecretsmanagerSecret(scope, "AccessKeySecret", {
     name: props.secretName,
     description: `Access key of the Datafold lineage IAM user for cluster ${props.clusterIdentifier}`,
-    kmsKeyId: props.secretKmsKey?.arn,
+    kmsKeyId: props.secretKmsKey.arn,
     tags: props.tags,
   });
   new SecretsmanagerSecretVersion(scope, "AccessKeySecretValue", {

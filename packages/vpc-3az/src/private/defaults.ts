@@ -63,7 +63,7 @@ export function resolveSettings(scope: IConstruct, props: Vpc3AzProps): Resolved
       props.subnetPrefixLength ?? (vpcPrefixLength !== undefined ? vpcPrefixLength + 4 : undefined),
     availabilityZones: props.availabilityZones,
     subnetSlots: props.subnetSlots ?? {},
-    mapPublicIpOnLaunch: props.mapPublicIpOnLaunch ?? true,
+    mapPublicIpOnLaunch: props.mapPublicIpOnLaunch ?? false,
     natGateways: props.natGateways ?? NatGatewayMode.PER_AZ,
     networkAcls: props.networkAcls ?? NetworkAclMode.LEAST_PRIVILEGE,
     publicNetworkAclIngress: props.publicNetworkAclIngress ?? [],

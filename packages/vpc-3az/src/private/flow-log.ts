@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
+import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 
@@ -13,13 +14,15 @@ export interface VpcFlowLogProps {
   readonly retentionDays: number;
   readonly kmsKey?: IKmsKeyRef;
   readonly trafficType: string;
+  /** Names the VPC in the description of the key created when `kmsKey` is not given. */
+  readonly vpcName: string;
   readonly tags: { [key: string]: string };
 }
 
 /**
- * VPC flow log to a CloudWatch log group with retention (and optional KMS key), delivered by a role
- * that only `vpc-flow-logs.amazonaws.com` acting for this account's flow logs can assume, and that
- * may only write to that group.
+ * VPC flow log to a CloudWatch log group with retention, encrypted with the given KMS key or with
+ * a key of its own, delivered by a role that only `vpc-flow-logs.amazonaws.com` acting for this
+ * account's flow logs can assume, and that may only write to that group.
  */
 export class VpcFlowLog extends Construct {
   public readonly logGroup: CloudwatchLogGroup;
@@ -27,17 +30,24 @@ export class VpcFlowLog extends Construct {
 
   constructor(scope: Construct, id: string, props: VpcFlowLogProps) {
     super(scope, id);
-    this.logGroup = new CloudwatchLogGroup(this, "LogGroup", {
-      name: props.logGroupName,
-      retentionInDays: props.retentionDays,
-      kmsKeyId: props.kmsKey?.arn,
-      tags: props.tags,
-    });
-
     // The caller identity ("Account") and partition data sources of this construct, created as read.
     const aws = new AwsContext(this, { account: "Account" });
     const account = aws.accountId;
     const partition = aws.partition;
+    const kmsKeyArn =
+      props.kmsKey?.arn ??
+      this.createKey(props, {
+        partition,
+        dnsSuffix: aws.dnsSuffix,
+        account,
+        logGroupArn: `arn:${partition}:logs:${props.region}:${account}:log-group:${props.logGroupName}`,
+      });
+    this.logGroup = new CloudwatchLogGroup(this, "LogGroup", {
+      name: props.logGroupName,
+      retentionInDays: props.retentionDays,
+      kmsKeyId: kmsKeyArn,
+      tags: props.tags,
+    });
     const trust = new DataAwsIamPolicyDocument(this, "AssumeRolePolicy", {
       statement: [
         {
@@ -93,5 +103,48 @@ export class VpcFlowLog extends Construct {
       tags: props.tags,
       dependsOn: [policy],
     });
+  }
+
+  /**
+   * A customer managed key (rotation on) for the flow log group: the account administers it (IAM
+   * policies decide who), and CloudWatch Logs of this region may use it for this log group only
+   * (`kms:EncryptionContext:aws:logs:arn`). Returns its ARN.
+   */
+  private createKey(
+    props: VpcFlowLogProps,
+    a: { partition: string; dnsSuffix: string; account: string; logGroupArn: string },
+  ): string {
+    const policy = new DataAwsIamPolicyDocument(this, "KeyPolicy", {
+      statement: [
+        {
+          sid: "EnableRootAccountPermissions",
+          principals: [{ type: "AWS", identifiers: [`arn:${a.partition}:iam::${a.account}:root`] }],
+          actions: ["kms:*"],
+          resources: ["*"],
+        },
+        {
+          sid: "AllowCloudWatchLogsForTheFlowLogGroup",
+          principals: [{ type: "Service", identifiers: [`logs.${props.region}.${a.dnsSuffix}`] }],
+          actions: [
+            "kms:Encrypt*",
+            "kms:Decrypt*",
+            "kms:ReEncrypt*",
+            "kms:GenerateDataKey*",
+            "kms:Describe*",
+          ],
+          resources: ["*"],
+          condition: [
+            { test: "ArnEquals", variable: "kms:EncryptionContext:aws:logs:arn", values: [a.logGroupArn] },
+          ],
+        },
+      ],
+    });
+    return new KmsKey(this, "Key", {
+      description: `VPC flow logs of ${props.vpcName}`,
+      enableKeyRotation: true,
+      deletionWindowInDays: 30,
+      policy: policy.json,
+      tags: props.tags,
+    }).arn;
   }
 }
