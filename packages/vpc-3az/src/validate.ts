@@ -1,4 +1,15 @@
-import { CLOUDWATCH_LOG_RETENTION_DAYS, ValidationRule, Validator } from "@aurora-cdktf/core";
+import {
+  AwsContext,
+  checkKmsKeyArn,
+  checkTags,
+  CLOUDWATCH_LOG_RETENTION_DAYS,
+  IConnectable,
+  IPeer,
+  LOG_GROUP_NAME_PATTERN,
+  TAG_CHARACTERS_PATTERN,
+  ValidationRule,
+  Validator,
+} from "@aurora-cdktf/core";
 import { Token } from "cdktf";
 import { IConstruct } from "constructs";
 import {
@@ -32,7 +43,18 @@ export function validateVpc3AzProps(
   settings: ResolvedVpc3AzSettings,
 ): void {
   const v = new Validator(scope);
-  checkAll(v, [...cidrRules(props, settings), ...zoneRules(props, settings), ...endpointRules(settings)]);
+  const region = knownRegion(scope, props.availabilityZones);
+  checkAll(v, [
+    ...cidrRules(props, settings),
+    ...zoneRules(props, settings),
+    ...endpointRules(settings),
+    ...regionRules(scope, props, settings, region),
+    ...flowLogRules(props, settings),
+    ...nameRules(props),
+    ...peerRules(settings.endpointAllowedPeers),
+  ]);
+  checkTags(v, "tags", settings.tags, { constructKeys: ["Name", "Reach"] });
+  checkKmsKeyArn(v, "flowLogKmsKey", props.flowLogKmsKey, region?.name);
   v.integer("classB", props.classB, 0, 255, "It becomes the second octet of 10.<classB>.0.0/16.")
     .oneOf("natGateways", props.natGateways, Object.values(NatGatewayMode))
     .oneOf("networkAcls", props.networkAcls, Object.values(NetworkAclMode))
@@ -84,8 +106,190 @@ export function validateVpc3AzAttributes(scope: IConstruct, attrs: Vpc3AzAttribu
       failed: !Token.isUnresolved(attrs.vpcCidrBlock) && parseIpv4Cidr(attrs.vpcCidrBlock) === undefined,
       message: `vpcCidrBlock must be an IPv4 CIDR block such as "10.0.0.0/16", got ${JSON.stringify(attrs.vpcCidrBlock)}.`,
     },
+    ...importedIdRules(attrs),
   ]);
   v.throwIfAny();
+}
+
+/** EC2 resource ids: a prefix and 8 or 17 hex digits. */
+function idPattern(prefix: string): RegExp {
+  return new RegExp(`^${prefix}-(?:[0-9a-f]{8}|[0-9a-f]{17})$`);
+}
+
+/** The ids of an imported VPC in the shapes EC2 gives them, its AZ names and flow log group name. */
+function importedIdRules(attrs: Vpc3AzAttributes): ValidationRule[] {
+  const ids: [string, string | string[] | undefined, string][] = [
+    ["vpcId", attrs.vpcId, "vpc"],
+    ["publicSubnetIds", attrs.publicSubnetIds, "subnet"],
+    ["privateSubnetIds", attrs.privateSubnetIds, "subnet"],
+    ["publicRouteTableId", attrs.publicRouteTableId, "rtb"],
+    ["privateRouteTableIds", attrs.privateRouteTableIds, "rtb"],
+    ["s3GatewayEndpointId", attrs.s3GatewayEndpointId, "vpce"],
+    ["secretsManagerEndpointId", attrs.secretsManagerEndpointId, "vpce"],
+    ["endpointSecurityGroupId", attrs.endpointSecurityGroupId, "sg"],
+  ];
+  const rules: ValidationRule[] = ids.map(([name, value, prefix]) => {
+    const list = value === undefined || Token.isUnresolved(value) ? [] : [value].flat();
+    const bad = list.filter((id) => !Token.isUnresolved(id) && !idPattern(prefix).test(id));
+    return {
+      failed: bad.length > 0,
+      message: `${name} must hold ${prefix} ids ("${prefix}-" and 8 or 17 hex digits, e.g. "${prefix}-0123456789abcdef0"), got ${JSON.stringify(bad)}. Fix: pass the ids (e.g. from the VPC's outputs), not names or ARNs.`,
+    };
+  });
+  const names = attrs.availabilityZones;
+  const invalid = namesAreLiteral(names) ? names.filter((n) => azKeyOf(n) === undefined) : [];
+  const regions = namesAreLiteral(names)
+    ? new Set(names.map(regionOf).filter((r) => r !== undefined))
+    : new Set();
+  const logGroup = attrs.flowLogGroupName;
+  return [
+    ...rules,
+    {
+      failed: invalid.length > 0,
+      message: `availabilityZones must be AZ names such as "eu-west-1a", got ${JSON.stringify(invalid)}. AZ ids such as "euw1-az1" are not accepted.`,
+    },
+    {
+      failed: regions.size > 1,
+      message: `availabilityZones must all be in one region, got ${JSON.stringify(names)}.`,
+    },
+    {
+      failed:
+        logGroup !== undefined && !Token.isUnresolved(logGroup) && !LOG_GROUP_NAME_PATTERN.test(logGroup),
+      message: `flowLogGroupName must be a CloudWatch log group name (1-512 of letters, digits and . - _ / #, not starting with "aws/"), got ${JSON.stringify(logGroup)}.`,
+    },
+  ];
+}
+
+/** The stack's region when synth can know it: the default AWS provider's literal region, else the literal AZ names'. */
+interface KnownRegion {
+  readonly name: string;
+  /** Where it comes from, for messages. */
+  readonly source: string;
+}
+
+function knownRegion(scope: IConstruct, names: string[] | undefined): KnownRegion | undefined {
+  const provider = AwsContext.literalRegion(scope);
+  if (provider !== undefined) return { name: provider, source: "the stack's AWS provider" };
+  const fromNames = namesAreLiteral(names) ? [...new Set(names.map(regionOf))] : [];
+  return fromNames.length === 1 && fromNames[0] !== undefined
+    ? { name: fromNames[0], source: "availabilityZones" }
+    : undefined;
+}
+
+/** A full interface endpoint service name: AWS services, and PrivateLink (`vpce`) endpoint services. */
+const FULL_SERVICE_NAME =
+  /^com\.amazonaws\.(?:vpce\.([a-z]{2}(?:-[a-z]+)+-\d{1,2})\.vpce-svc-[0-9a-f]+|([a-z]{2}(?:-[a-z]+)+-\d{1,2})\.[a-z0-9]+(?:[.-][a-z0-9]+)*)$/;
+
+/**
+ * Rules that need the stack's region (skipped when it is unknown at synth time: no default AWS
+ * provider with a literal region, and AZ names that are looked up or tokens).
+ */
+function regionRules(
+  scope: IConstruct,
+  props: Vpc3AzProps,
+  settings: ResolvedVpc3AzSettings,
+  region: KnownRegion | undefined,
+): ValidationRule[] {
+  const full = settings.interfaceEndpoints.filter(
+    (s) => !Token.isUnresolved(s) && s.startsWith("com.amazonaws."),
+  );
+  const malformed = full.filter((s) => !FULL_SERVICE_NAME.test(s));
+  const rules: ValidationRule[] = [
+    {
+      failed: malformed.length > 0,
+      message: `interfaceEndpoints ${JSON.stringify(malformed)} start like full service names but are not "com.amazonaws.<region>.<service>" (or "com.amazonaws.vpce.<region>.vpce-svc-<id>"). Fix: give the short name (e.g. "ssm") or the full name with its region.`,
+    },
+  ];
+  if (region === undefined) return rules;
+  const serviceRegion = (s: string) => {
+    const m = FULL_SERVICE_NAME.exec(s);
+    return m?.[1] ?? m?.[2];
+  };
+  const elsewhere = full.filter((s) => serviceRegion(s) !== undefined && serviceRegion(s) !== region.name);
+  const provider = AwsContext.literalRegion(scope);
+  const names = props.availabilityZones;
+  const azElsewhere =
+    provider !== undefined && namesAreLiteral(names)
+      ? names.filter((n) => regionOf(n) !== undefined && regionOf(n) !== provider)
+      : [];
+  return [
+    ...rules,
+    {
+      failed: elsewhere.length > 0,
+      message: `interfaceEndpoints ${JSON.stringify(elsewhere)} are services of another region than the stack's ${region.name} (from ${region.source}); an interface endpoint serves its own region only. Fix: use the short names (e.g. "ssm"), which take the stack's region, or services of ${region.name}.`,
+    },
+    {
+      failed: azElsewhere.length > 0,
+      message: `availabilityZones ${JSON.stringify(azElsewhere)} are not in ${provider}, the region of the stack's AWS provider. Fix: give AZs of ${provider}, or omit availabilityZones to use its first three.`,
+    },
+  ];
+}
+
+/** The flow log props: a name CloudWatch accepts, and no flow log settings without a flow log. */
+function flowLogRules(props: Vpc3AzProps, settings: ResolvedVpc3AzSettings): ValidationRule[] {
+  const name = props.flowLogGroupName;
+  const unused = (
+    [
+      ["flowLogGroupName", props.flowLogGroupName],
+      ["flowLogRetentionDays", props.flowLogRetentionDays],
+      ["flowLogKmsKey", props.flowLogKmsKey],
+      ["flowLogTrafficType", props.flowLogTrafficType],
+    ] as const
+  )
+    .filter(([, value]) => value !== undefined)
+    .map(([prop]) => prop);
+  return [
+    {
+      failed: name !== undefined && !Token.isUnresolved(name) && !LOG_GROUP_NAME_PATTERN.test(name),
+      message: `flowLogGroupName must be a CloudWatch log group name: 1-512 of letters, digits and . - _ / #, not starting with "aws/" (e.g. "/network/flow-logs"), got ${JSON.stringify(name)}.`,
+    },
+    {
+      failed: !settings.flowLogs && unused.length > 0,
+      message: `${unused.join(", ")} ${unused.length === 1 ? "is" : "are"} set, but flowLogs is false, so there is no flow log to apply ${unused.length === 1 ? "it" : "them"} to. Fix: remove ${unused.length === 1 ? "it" : "them"}, or set flowLogs: true.`,
+    },
+  ];
+}
+
+/** Longest `name`: it leaves room in the 256-character `Name` tags for what follows it (`_<AZ>_Private`, `_EndpointSecurityGroup`, ...). */
+const NAME_MAX_LENGTH = 200;
+
+/** `name` starts every `Name` tag (AWS: at most 256 characters of the tag characters). */
+function nameRules(props: Vpc3AzProps): ValidationRule[] {
+  const name = props.name;
+  if (name === undefined || Token.isUnresolved(name)) return [];
+  return [
+    {
+      failed: Array.from(name).length < 1 || Array.from(name).length > NAME_MAX_LENGTH,
+      message: `name must be 1-${NAME_MAX_LENGTH} characters (it starts every Name tag, which AWS limits to 256 with the AZ and tier appended), got ${Array.from(name).length}. Fix: shorten it.`,
+    },
+    {
+      failed: !TAG_CHARACTERS_PATTERN.test(name),
+      message: `name ${JSON.stringify(name)} has characters AWS rejects in tag values; allowed: letters, digits, spaces and _ . : / = + - @. Fix: replace the other characters.`,
+    },
+  ];
+}
+
+/** The IPv4 peers of the interface endpoints: CIDR blocks without host bits. */
+function peerRules(peers: readonly (IPeer | IConnectable)[] | undefined): ValidationRule[] {
+  const cidrs = (peers ?? [])
+    .map((p) => ("cidrIpv4" in p ? p.cidrIpv4 : undefined))
+    .filter((c): c is string => c !== undefined && !Token.isUnresolved(c));
+  return cidrs.flatMap((cidr) => cidrRule("endpointAllowedPeers", cidr, "192.0.2.0/24"));
+}
+
+/** A literal CIDR of a peer or NACL entry: it parses, and has no host bits (AWS would store the network address and plan a change forever). */
+function cidrRule(where: string, cidr: string, example: string): ValidationRule[] {
+  const parsed = parseIpv4Cidr(cidr);
+  return [
+    {
+      failed: parsed === undefined,
+      message: `${where} CIDR must be an IPv4 CIDR block such as "${example}", got ${JSON.stringify(cidr)}.`,
+    },
+    {
+      failed: parsed !== undefined && !isNetworkAddress(parsed),
+      message: `${where} CIDR ${JSON.stringify(cidr)} has host bits set (AWS would store ${JSON.stringify(parsed && networkCidr(parsed))} and plan a change at every apply). Fix: use ${JSON.stringify(parsed && networkCidr(parsed))}, or "${cidr.split("/")[0]}/32" for that single address.`,
+    },
+  ];
 }
 
 /** Records every failed rule of `rules` on `v`. */
@@ -239,6 +443,9 @@ function endpointRules(settings: ResolvedVpc3AzSettings): ValidationRule[] {
   ];
 }
 
+/** Entries a user may add to one NACL: 40 ingress rules at most (hard limit), 4 are the construct's. */
+const MAX_NACL_USER_ENTRIES = 36;
+
 /** The rules of the extra NACL ingress entries the user gives for one tier (`name`). */
 function networkAclIngressRules(
   name: string,
@@ -252,14 +459,22 @@ function networkAclIngressRules(
       message: `${name} only applies with networkAcls "least-privilege" (the allow-all NACLs admit everything), got networkAcls ${JSON.stringify(mode)}. Remove ${name} or use NetworkAclMode.LEAST_PRIVILEGE.`,
     },
   ];
+  rules.push({
+    failed: entries.length > MAX_NACL_USER_ENTRIES,
+    message: `${name} has ${entries.length} entries; a network ACL holds at most 40 ingress rules (AWS's hard limit; 20 unless the quota was raised), and the construct adds 4. Fix: merge CIDR blocks or port ranges to at most ${MAX_NACL_USER_ENTRIES} entries.`,
+  });
   entries.forEach((e, i) => {
     const where = `${name}[${i}]`;
     const toPort = e.toPort ?? e.port;
     if (!Token.isUnresolved(e.cidrBlock)) {
-      rules.push({
-        failed: parseIpv4Cidr(e.cidrBlock) === undefined,
-        message: `${where}.cidrBlock must be an IPv4 CIDR block such as "203.0.113.0/24", got ${JSON.stringify(e.cidrBlock)}.`,
-      });
+      const parsed = parseIpv4Cidr(e.cidrBlock);
+      rules.push(
+        {
+          failed: parsed === undefined,
+          message: `${where}.cidrBlock must be an IPv4 CIDR block such as "203.0.113.0/24", got ${JSON.stringify(e.cidrBlock)}.`,
+        },
+        ...cidrRule(`${where}.cidrBlock`, e.cidrBlock, "203.0.113.0/24").slice(1),
+      );
     }
     rules.push(
       {

@@ -7,11 +7,11 @@ import { IVpc3Az, Vpc3Az, Vpc3AzAttributes } from "../src";
 import { synthJson, testStack } from "../../../test/helpers/unit";
 
 const ATTRS: Vpc3AzAttributes = {
-  vpcId: "vpc-1",
+  vpcId: "vpc-0123456789abcdef0",
   vpcCidrBlock: "10.0.0.0/16",
   availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
-  publicSubnetIds: ["subnet-p1", "subnet-p2", "subnet-p3"],
-  privateSubnetIds: ["subnet-q1", "subnet-q2", "subnet-q3"],
+  publicSubnetIds: ["subnet-000000000000000a1", "subnet-000000000000000a2", "subnet-000000000000000a3"],
+  privateSubnetIds: ["subnet-000000000000000b1", "subnet-000000000000000b2", "subnet-000000000000000b3"],
 };
 
 describe("Vpc3Az", () => {
@@ -22,12 +22,15 @@ describe("Vpc3Az", () => {
       // WHEN
       const vpc: IVpc3Az = Vpc3Az.fromAttributes(stack, "Vpc", {
         ...ATTRS,
-        privateRouteTableIds: ["rtb-1", "rtb-2", "rtb-3"],
-        endpointSecurityGroupId: "sg-endpoints",
+        privateRouteTableIds: ["rtb-000000000000000c1", "rtb-000000000000000c2", "rtb-000000000000000c3"],
+        endpointSecurityGroupId: "sg-000000000000000e0",
       });
       // THEN
-      expect(vpc).toMatchObject({ ...ATTRS, privateRouteTableIds: ["rtb-1", "rtb-2", "rtb-3"] });
-      expect(vpc.endpointSecurityGroupId).toBe("sg-endpoints");
+      expect(vpc).toMatchObject({
+        ...ATTRS,
+        privateRouteTableIds: ["rtb-000000000000000c1", "rtb-000000000000000c2", "rtb-000000000000000c3"],
+      });
+      expect(vpc.endpointSecurityGroupId).toBe("sg-000000000000000e0");
       expect(vpc.flowLogGroupName).toBeUndefined();
       expect(synthJson(stack).resource).toBeUndefined();
       expect(synthJson(stack).data).toBeUndefined();
@@ -40,7 +43,9 @@ describe("Vpc3Az", () => {
       // WHEN a consumer uses it
       new SecurityGroup(stack, "Sg", { vpcId: vpc.vpcId, description: "x" });
       // THEN
-      expect(Testing.synth(stack)).toHaveResourceWithProperties(SecurityGroup, { vpc_id: "vpc-1" });
+      expect(Testing.synth(stack)).toHaveResourceWithProperties(SecurityGroup, {
+        vpc_id: "vpc-0123456789abcdef0",
+      });
     });
 
     test("outputs of a VPC in one stack import into another through cross-stack references", () => {
@@ -73,12 +78,12 @@ describe("Vpc3Az", () => {
       ],
       [
         "fails when a subnet list is not 3 long",
-        { privateSubnetIds: ["a", "b"] },
+        { privateSubnetIds: ["subnet-000000000000000b1", "subnet-000000000000000b2"] },
         /privateSubnetIds must have exactly 3 entries .*got 2/,
       ],
       [
         "fails when route tables are not 3",
-        { privateRouteTableIds: ["rtb-1"] },
+        { privateRouteTableIds: ["rtb-000000000000000c1"] },
         /privateRouteTableIds must have exactly 3 entries .*got 1/,
       ],
       [
