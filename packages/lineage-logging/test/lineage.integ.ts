@@ -32,6 +32,7 @@ import {
   MasterKind,
   pgServer,
   providerConfig,
+  withSession,
 } from "../../../test/helpers/postgres";
 import { awsEnv, itWithAwsProvider, MotoAwsStack, motoSecretString } from "../../../test/helpers/aws";
 import {
@@ -41,7 +42,22 @@ import {
   serverLogOffset,
   serverLogSince,
 } from "../../../test/helpers/secret-scan";
-import { SessionLogging, SUPPRESSED_SESSION_PGOPTIONS } from "@aurora-cdktf/postgres-bootstrap";
+import {
+  ApplicationSchema,
+  SessionLogging,
+  SUPPRESSED_SESSION_PGOPTIONS,
+} from "@aurora-cdktf/postgres-bootstrap";
+import { TerraformLocal, TerraformOutput } from "cdktf";
+import {
+  createOutsiders,
+  createProbeObjects,
+  dropOutsiders,
+  dropProbeObjects,
+  expectedMatrix,
+  formatMatrix,
+  masterLogin,
+  probeMatrix,
+} from "../../../test/helpers/privilege-matrix";
 
 // The integration project's testTimeout is not applied to async tests here (Jest reads testTimeout
 // from the global config, not per project), so set it for this file.
@@ -57,6 +73,9 @@ function names(kind: MasterKind) {
     datafold: `${p}_datafold`,
     observed: [`${p}_sales`, `${p}_crm`],
     hidden: `${p}_hidden`,
+    /** The hardened application schema applied with the lineage access (its roles: `${p}_app_*`). */
+    app: "app",
+    appRoles: { owner: `${p}_app_owner`, rw: `${p}_app_rw`, ro: `${p}_app_ro` },
     marker: `lineage-marker-${kind}-${process.pid}`,
   };
 }
@@ -67,16 +86,40 @@ class DatabaseSideStack extends TerraformStack {
     id: string,
     kind: MasterKind,
     sessionLogging: SessionLogging = SessionLogging.SUPPRESSED,
+    withApplicationSchema = false,
   ) {
     super(scope, id);
     const n = names(kind);
     new PostgresqlProvider(this, "pg", providerConfig(kind, n.database));
     new RandomProvider(this, "random");
+    const connection = { database: n.database, sessionLogging };
+    // A hardened ApplicationSchema in the same database (PUBLIC loses CONNECT), observed by lineage
+    // with its object owners (the owner and the provider's login), for the probe matrix.
+    const app = withApplicationSchema
+      ? new ApplicationSchema(this, "App", {
+          connection,
+          schemaName: n.app,
+          owner: { name: n.appRoles.owner },
+          readWrite: { name: n.appRoles.rw },
+          readOnly: { name: n.appRoles.ro },
+        })
+      : undefined;
+    if (app) {
+      new TerraformOutput(this, "owner_password", { value: app.ownerRole.password, sensitive: true });
+      new TerraformOutput(this, "rw_password", { value: app.readWriteRole.password, sensitive: true });
+      new TerraformOutput(this, "ro_password", { value: app.readOnlyRole.password, sensitive: true });
+    }
     const access = new LineageDatabaseAccess(this, "LineageAccess", {
-      connection: { database: n.database, sessionLogging },
-      observedSchemas: n.observed,
-      tableOwners: [n.owner],
+      connection,
+      observedSchemas: app ? [...n.observed, n.app] : n.observed,
+      // The test server's master is "rds_master", a name the role rules refuse as a literal (RDS
+      // keeps rds_* for itself); the application's object owners go through locals, i.e. tokens.
+      tableOwners: [
+        n.owner,
+        ...(app?.objectOwners ?? []).map((o, i) => new TerraformLocal(this, `TableOwner${i}`, o).asString),
+      ],
       roleName: n.datafold,
+      dependsOn: app ? [app.dependable] : undefined,
     });
     // The hand-over's sensitive output is how the probe (like a person) gets the credentials.
     const server = pgServer();
@@ -104,6 +147,9 @@ async function seed(kind: MasterKind): Promise<void> {
     await c.query(`DROP ROLE IF EXISTS ${n.owner}`);
     await c.query(`CREATE ROLE ${n.owner} LOGIN PASSWORD '${n.ownerPassword}'`);
     await c.query(`ALTER DATABASE ${n.database} SET log_statement = 'mod'`);
+    // The application schema of the main case revokes PUBLIC's CONNECT: other users of the
+    // database get it explicitly, as the bootstrap README says.
+    await c.query(`GRANT CONNECT ON DATABASE ${n.database} TO ${n.owner}`);
   });
   await asSuperuser(async (c) => {
     for (const s of [...n.observed, n.hidden]) {
@@ -114,6 +160,38 @@ async function seed(kind: MasterKind): Promise<void> {
       await c.query("RESET ROLE");
     }
   }, n.database);
+}
+
+/** A sensitive output that must be a generated password. */
+function generatedPassword(work: TofuWorkdir, name: string): string {
+  const v = work.outputs()[name]?.value;
+  if (typeof v !== "string" || !/^[A-Za-z0-9]{32}$/.test(v))
+    throw new Error(`output ${name} is not a generated password`);
+  return v;
+}
+
+/**
+ * A `datafold_tmp` that exists before the stack, made by the provider's login, with a table of data:
+ * the provider adopts it (postgresql_schema creates nothing when the schema exists).
+ */
+async function seedExistingTempSchema(kind: MasterKind): Promise<void> {
+  await withSession({ ...pgServer()[kind], database: names(kind).database }, async (c) => {
+    await c.query("CREATE SCHEMA datafold_tmp");
+    await c.query("CREATE TABLE datafold_tmp.kept (id int, note text)");
+    await c.query("INSERT INTO datafold_tmp.kept VALUES (1, 'kept')");
+  });
+}
+
+async function tempSchemaTables(kind: MasterKind): Promise<string[]> {
+  return asSuperuser(
+    async (c) =>
+      (
+        await c.query(
+          "SELECT table_name FROM information_schema.tables WHERE table_schema = 'datafold_tmp' ORDER BY 1",
+        )
+      ).rows.map((r: { table_name: string }) => r.table_name),
+    names(kind).database,
+  );
 }
 
 async function cleanUp(kind: MasterKind): Promise<void> {
@@ -127,12 +205,21 @@ async function cleanUp(kind: MasterKind): Promise<void> {
 describe("LineageDatabaseAccess against PostgreSQL", () => {
   describe.each<[MasterKind]>([["superuser"], ["master"]])("applied as %s", (kind) => {
     const n = names(kind);
-    beforeAll(() => seed(kind));
+    beforeAll(async () => {
+      await seed(kind);
+      await seedExistingTempSchema(kind);
+    });
     afterAll(() => cleanUp(kind));
 
     it("gives datafold exactly its access, keeps the password out of the log, and destroys cleanly", async () => {
       // GIVEN
-      const stack = new DatabaseSideStack(Testing.app(), `lineage-db-${kind}`, kind);
+      const stack = new DatabaseSideStack(
+        Testing.app(),
+        `lineage-db-${kind}`,
+        kind,
+        SessionLogging.SUPPRESSED,
+        true,
+      );
       const logFile = pgServer().logFile;
       const logOffset = serverLogOffset();
       let password = "";
@@ -159,10 +246,16 @@ describe("LineageDatabaseAccess against PostgreSQL", () => {
         password = fields.password;
         expect(password).toMatch(/^[A-Za-z0-9]{32}$/);
         const state = JSON.parse(work.must(["show", "-json"]).stdout);
-        const role = state.values.root_module.resources.find(
+        const roles = state.values.root_module.resources.filter(
           (r: { type: string }) => r.type === "postgresql_role",
         );
-        expect(role.values.password_wo ?? null).toBeNull();
+        expect(roles).toHaveLength(4); // datafold and the application schema's three
+        for (const role of roles) expect(role.values.password_wo ?? null).toBeNull();
+        const appPasswords = {
+          owner: generatedPassword(work, "owner_password"),
+          rw: generatedPassword(work, "rw_password"),
+          ro: generatedPassword(work, "ro_password"),
+        };
 
         // THEN datafold reads existing tables of the observed schemas
         await asRole(
@@ -239,10 +332,62 @@ describe("LineageDatabaseAccess against PostgreSQL", () => {
         );
         expect(hits.map((h) => h.hits)).toEqual([0, 0]);
 
-        // the owner's probe tables go before destroy, as an application would drop its own
+        // AND the probe matrix of the hardened application schema, with datafold's row: objects
+        // made by the app owner and by the provider's login after the apply are covered, and cause
+        // no drift (PUBLIC has no CONNECT on the database: datafold connects by its own grant)
+        await createProbeObjects(
+          n.database,
+          n.app,
+          { user: n.appRoles.owner, password: appPasswords.owner },
+          masterLogin(kind),
+        );
+        expect(work.plan().hasChanges).toBe(false);
+        const outsiders = await createOutsiders(`lin_${kind}_x`, n.database);
+        try {
+          const matrix = await probeMatrix(n.database, n.app, {
+            owner: { user: n.appRoles.owner, password: appPasswords.owner },
+            rw: { user: n.appRoles.rw, password: appPasswords.rw },
+            ro: { user: n.appRoles.ro, password: appPasswords.ro },
+            datafold: { user: n.datafold, password },
+            master: masterLogin(kind),
+            ...outsiders,
+          });
+          console.log(formatMatrix(`[lineage + bootstrap as ${kind}] SQL probe matrix`, matrix));
+          expect(matrix).toEqual(expectedMatrix(kind));
+        } finally {
+          await dropOutsiders(`lin_${kind}_x`, n.database);
+        }
+        // AND the application passwords are in neither the log nor pg_stat_statements either
+        const appHits = countHits(`application schema with lineage as ${kind}`, Object.values(appPasswords), [
+          serverLogSince(logOffset),
+          await pgStatStatements(),
+        ]);
+        expect(appHits.map((h) => h.hits)).toEqual([0, 0]);
+
+        // the probe tables go before destroy (schemas are dropped without CASCADE), as an
+        // application would drop its own
+        await dropProbeObjects(n.database, n.app);
         await asSuperuser(async (c) => {
           for (const schema of n.observed) await c.query(`DROP TABLE ${schema}.later`);
+          await c.query("DROP TABLE IF EXISTS datafold_tmp.scratch");
         }, n.database);
+
+        // AND the datafold_tmp that existed before was adopted, not created: destroy drops no
+        // schema with CASCADE, so it fails on the schema while a table remains, and the data stays
+        const failed = work.run(["destroy", "-input=false", "-auto-approve", "-no-color"]);
+        expect(failed.code).not.toBe(0);
+        expect(failed.stderr).toMatch(
+          /cannot\s+drop\s+schema\s+datafold_tmp\s+because\s+other\s+objects\s+depend\s+on\s+it/,
+        );
+        expect(await tempSchemaTables(kind)).toEqual(["kept"]);
+        expect(
+          await asSuperuser(
+            async (c) => (await c.query("SELECT id, note FROM datafold_tmp.kept")).rows,
+            n.database,
+          ),
+        ).toEqual([{ id: 1, note: "kept" }]);
+        // once the table is gone, destroy (applyCycle's) finishes and drops the now empty schema
+        await asSuperuser((c) => c.query("DROP TABLE datafold_tmp.kept"), n.database);
       });
 
       // AND nothing is left: no role, no schema, no default privileges for it
