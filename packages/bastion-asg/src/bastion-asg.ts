@@ -19,7 +19,12 @@ import { isArmInstanceType, parseS3Url } from "./private/net";
 import { createAlarms, createEncryptionKey, createNotificationTopic } from "./private/notifications";
 import { ssmPortForwardCommand, ssmSessionCommand } from "./private/ssm-commands";
 import { escapeForTerraformString, renderUserData } from "./private/user-data";
-import { validateAllowSshAccessFrom, validateBastionAsgProps, validateSsmPortForward } from "./validate";
+import {
+  validateAllowSshAccessFrom,
+  validateBastionAsgProps,
+  validateSsmPortForward,
+  validateUserDataSize,
+} from "./validate";
 
 /**
  * A self-healing, audited bastion: an Auto Scaling group of exactly one Amazon Linux 2023 instance
@@ -195,6 +200,7 @@ export class BastionAsg extends Construct implements IBastionAsg {
       securityUpdates: s.securityUpdates,
       bootstrapScriptUrl,
     });
+    validateUserDataSize(this, userData);
     const launchTemplate = new LaunchTemplate(this, "LaunchTemplate", {
       name: this.name,
       description: `Bastion ${this.name}`,

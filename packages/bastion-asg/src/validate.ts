@@ -1,6 +1,9 @@
 import {
+  AwsContext,
+  checkKmsKeyArn,
   CLOUDWATCH_LOG_RETENTION_DAYS,
   duplicatesOf,
+  partitionOfRegion,
   EMAIL_PATTERN,
   ValidationError,
   ValidationRule,
@@ -8,7 +11,7 @@ import {
 } from "@aurora-cdktf/core";
 import { Token } from "cdktf";
 import { IConstruct } from "constructs";
-import { BastionAccessMode, BastionAsgProps, BastionSubnets } from "./bastion-asg-props";
+import { BastionAccessMode, BastionAsgProps, BastionSubnets, BastionTenancy } from "./bastion-asg-props";
 import { BastionAsgAttributes } from "./bastion-asg-ref";
 import { ResolvedBastionSettings } from "./private/defaults";
 import { canonicalIpv4Cidr, parseIpv4Cidr } from "./private/net";
@@ -36,6 +39,10 @@ const ROLE_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
 const ROLE_ARN_PATTERN = /^arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
 const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const SSM_SESSION_COMMAND_PREFIX = "aws ssm start-session ";
+/** EC2 accepts at most 16 KB of user data (before base64). */
+const MAX_USER_DATA_BYTES = 16384;
+/** The region of a literal AZ name ("eu-west-1a" -> "eu-west-1"). */
+const AZ_REGION = /^([a-z]{2}(?:-[a-z]+)+-\d{1,2})[a-z]$/;
 
 /**
  * Checks the props of a `BastionAsg` (as given, and as `resolveSettings` defaulted them) and throws
@@ -95,6 +102,16 @@ export function validateBastionAsgProps(
       message: `sshAllowedCidrs has duplicates: ${JSON.stringify(literalDuplicates(cidrs))}.`,
     },
   ]);
+
+  // Enums (JavaScript callers may pass any string)
+  v.oneOf("accessMode", props.accessMode, Object.values(BastionAccessMode))
+    .oneOf("subnets", props.subnets, Object.values(BastionSubnets))
+    .oneOf("tenancy", props.tenancy, Object.values(BastionTenancy));
+
+  // KMS keys: key ARNs (the log group takes no alias), of the stack's region when it is known
+  const region = stackRegion(scope, props.vpc.availabilityZones);
+  checkKmsKeyArn(v, "rootVolumeKmsKey", props.rootVolumeKmsKey, region);
+  checkKmsKeyArn(v, "encryptionKey", props.encryptionKey, region);
 
   // Instance (BAS-03/04/07/13, MOD-12)
   v.matches(
@@ -246,6 +263,17 @@ export function validateBastionAsgAttributes(scope: IConstruct, attrs: BastionAs
     ),
     {
       failed:
+        literal(roleArn) &&
+        literal(attrs.region) &&
+        ROLE_ARN_PATTERN.test(roleArn) &&
+        partitionOfRegion(attrs.region) !== undefined &&
+        roleArn.split(":")[1] !== partitionOfRegion(attrs.region),
+      message:
+        `roleArn ${JSON.stringify(roleArn)} is in partition "${roleArn.split(":")[1]}", but region "${attrs.region}" ` +
+        `is in partition "${partitionOfRegion(attrs.region)}". Fix: pass the role and the region of the same bastion.`,
+    },
+    {
+      failed:
         ssmSessionCommand !== undefined &&
         literal(ssmSessionCommand) &&
         !ssmSessionCommand.startsWith(SSM_SESSION_COMMAND_PREFIX),
@@ -256,6 +284,32 @@ export function validateBastionAsgAttributes(scope: IConstruct, attrs: BastionAs
     },
   ]);
   v.throwIfAny();
+}
+
+/**
+ * Checks the rendered user data against EC2's 16 KB limit (the banner, base64-encoded in it, is
+ * what grows it). References in it count with their placeholder's length, a few bytes off.
+ */
+export function validateUserDataSize(scope: IConstruct, userData: string): void {
+  const bytes = Buffer.byteLength(userData, "utf8");
+  throwIfAnyFailed(scope, [
+    {
+      failed: bytes > MAX_USER_DATA_BYTES,
+      message:
+        `the user data would be about ${bytes} bytes, more than the ${MAX_USER_DATA_BYTES} EC2 accepts; the banner ` +
+        `is in it base64-encoded (4/3 of bannerText's bytes). Fix: shorten bannerText by at least ` +
+        `${Math.ceil(((bytes - MAX_USER_DATA_BYTES) * 3) / 4)} bytes.`,
+    },
+  ]);
+}
+
+/** The stack's region when synth knows it: the default AWS provider's, else the VPC's literal AZ names'. */
+function stackRegion(scope: IConstruct, azs: string[]): string | undefined {
+  const provider = AwsContext.literalRegion(scope);
+  if (provider !== undefined || Token.isUnresolved(azs)) return provider;
+  const regions = new Set(azs.map((az) => (Token.isUnresolved(az) ? undefined : AZ_REGION.exec(az)?.[1])));
+  const [only] = [...regions];
+  return regions.size === 1 ? only : undefined;
 }
 
 /** Checks a call of `allowSshAccessFrom`: there is no inbound rule in SSM_ONLY mode. */

@@ -225,7 +225,10 @@ describe("BastionAsg", () => {
           "a role with a path, in another partition",
           { roleArn: "arn:aws-cn:iam::123456789012:role/bastions/ops-bastion-role", region: "cn-north-1" },
         ],
-        ["a GovCloud region", { region: "us-gov-west-1" }],
+        [
+          "a GovCloud region (with a GovCloud role)",
+          { region: "us-gov-west-1", roleArn: "arn:aws-us-gov:iam::123456789012:role/ops-bastion-role" },
+        ],
         ["a group name with dots and underscores", { autoScalingGroupName: "ops_bastion.eu-west-1" }],
       ])("accepts %s", (_name, attrs) => {
         expect(() =>
