@@ -6,6 +6,7 @@ import {
   checkPasswordVersion,
   checkRoleName,
   checkSchemaName,
+  checkTags,
   CLOUDWATCH_LOG_RETENTION_DAYS,
   duplicatesOf,
   RDS_PARAMETER_NAME_PATTERN,
@@ -106,6 +107,8 @@ export function validateLoggingProps(
     SECRET_NAME_PATTERN,
     "must be 1-512 characters of [A-Za-z0-9/_+=.@-]",
   );
+  // The tags go to the log group, IAM user and secret, and to RDS parameter groups made here.
+  checkTags(v, "tags", props.tags, { reservedPrefixes: clusterOwnsParameterGroups ? [] : ["rds:"] });
   v.throwIfAny();
 }
 
