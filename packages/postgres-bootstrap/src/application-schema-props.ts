@@ -49,7 +49,10 @@ export interface SchemaRoleOptions {
 export interface ApplicationSchemaProps {
   /** The provider and database in which the schema is created. */
   readonly connection: PostgresConnection;
-  /** Schema name: a lowercase identifier, not `public` nor `pg_*`. */
+  /**
+   * Schema name: a lowercase identifier, not `public`, `information_schema` nor `pg_*`. A schema of
+   * that name that exists already is adopted (and handed to the owner role), not refused.
+   */
   readonly schemaName: string;
   /**
    * The owner role: owns the schema, so it may create, alter and drop objects in it (migrations).
@@ -89,9 +92,12 @@ export interface ApplicationSchemaProps {
     readonly kmsKey?: IKmsKeyRef;
   };
   /**
-   * Whether destroying the schema also drops the objects in it (`DROP SCHEMA ... CASCADE`). When
-   * false, destroy fails while tables remain, so application data is never dropped by accident.
+   * Must be false (or left out): `true` fails at synth. The schema is dropped without CASCADE, so
+   * destroy fails while tables remain and application data is never dropped by accident; the
+   * provider adopts an existing schema of that name, so a CASCADE drop could drop data this
+   * construct never created (README "Destroy").
    *
+   * @deprecated `true` is refused; drop the schema's objects yourself before destroying.
    * @default false
    */
   readonly dropCascade?: boolean;

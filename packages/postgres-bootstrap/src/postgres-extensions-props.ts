@@ -23,8 +23,12 @@ export interface PostgresExtensionsProps {
    */
   readonly schema?: string;
   /**
-   * Whether destroying an extension also drops the objects that depend on it (`DROP ... CASCADE`).
+   * Must be false (or left out): `true` fails at synth. An extension is dropped without CASCADE, so
+   * destroy fails while objects depend on it (columns of its types, indexes, views); the provider
+   * adopts an installed extension (`CREATE EXTENSION IF NOT EXISTS`), so a CASCADE drop could drop
+   * data this construct never created (README "Destroy").
    *
+   * @deprecated `true` is refused; drop the dependent objects yourself before destroying.
    * @default false
    */
   readonly dropCascade?: boolean;
