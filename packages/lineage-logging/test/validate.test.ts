@@ -410,6 +410,17 @@ describe("LineageDatabaseAccess", () => {
   });
 });
 
+/** A function that makes a hand-over with `props` over a managed cluster's logging and a valid access. */
+function handover(props: Partial<LineageHandoverProps>): () => void {
+  const stack = testStack();
+  const logging = new LineageLogging(stack, "Lineage", { cluster: new FakeManagedCluster(stack, "Cluster") });
+  const databaseAccess = new LineageDatabaseAccess(stack, "Access", {
+    connection: { database: "orders", sessionLogging: SessionLogging.SUPPRESSED },
+    ...access,
+  });
+  return () => new LineageHandover(stack, "Handover", { logging, databaseAccess, ...props });
+}
+
 describe("LineageHandover", () => {
   describe("validation", () => {
     test.each<[string, Partial<LineageHandoverProps>, RegExp]>([
@@ -472,19 +483,8 @@ describe("LineageHandover", () => {
       ],
       ["the host has a space", { host: "orders example" }, /host must be .*got "orders example"/],
     ])("fails when %s", (_name, props, message) => {
-      // GIVEN
-      const stack = testStack();
-      const logging = new LineageLogging(stack, "Lineage", {
-        cluster: new FakeManagedCluster(stack, "Cluster"),
-      });
-      const databaseAccess = new LineageDatabaseAccess(stack, "Access", {
-        connection: { database: "orders", sessionLogging: SessionLogging.SUPPRESSED },
-        ...access,
-      });
-      // WHEN
-      const err = validationError(
-        () => new LineageHandover(stack, "Handover", { logging, databaseAccess, ...props }),
-      );
+      // GIVEN / WHEN
+      const err = validationError(handover(props));
       // THEN
       expect(err.message).toMatch(message);
       expect(err.constructPath).toBe("test/Handover");
@@ -522,15 +522,7 @@ describe("LineageDatabaseAccess and LineageHandover accept", () => {
     ["an IPv6 host", { host: "2001:db8::1" }],
     ["an IPv4 host", { host: "10.0.0.5" }],
   ])("%s", (_name, props) => {
-    const stack = testStack();
-    const logging = new LineageLogging(stack, "Lineage", {
-      cluster: new FakeManagedCluster(stack, "Cluster"),
-    });
-    const databaseAccess = new LineageDatabaseAccess(stack, "Access", {
-      connection: { database: "orders", sessionLogging: SessionLogging.SUPPRESSED },
-      ...access,
-    });
-    expect(() => new LineageHandover(stack, "Handover", { logging, databaseAccess, ...props })).not.toThrow();
+    expect(handover(props)).not.toThrow();
   });
 });
 
