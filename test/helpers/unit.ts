@@ -229,3 +229,18 @@ export function describeReadmeApi(
     });
   });
 }
+
+/** The error `act` throws (fails the test when it throws nothing), e.g. a ValidationError to inspect. */
+export function thrownBy(act: () => unknown): Error & { constructPath?: string } {
+  try {
+    act();
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error("expected an error, nothing was thrown");
+}
+
+/** `n` distinct tags `k0: "v"`, `k1: "v"`, ... (for the 50-tags-per-resource rule). */
+export function manyTags(n: number): Record<string, string> {
+  return Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, "v"]));
+}

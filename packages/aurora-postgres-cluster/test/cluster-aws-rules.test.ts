@@ -3,18 +3,7 @@ import { TerraformVariable } from "cdktf";
 import { ValidationError } from "@aurora-cdktf/core";
 import { AuroraPostgresCluster, AuroraPostgresClusterAttributes, AuroraPostgresClusterProps } from "../src";
 import { minimalProps, TAGS, testStack } from "./cluster-helpers";
-
-/** The error `act` throws (fails the test when it throws nothing). */
-function thrownBy(act: () => unknown): ValidationError {
-  try {
-    act();
-  } catch (e) {
-    return e as ValidationError;
-  }
-  throw new Error("expected a ValidationError, nothing was thrown");
-}
-
-const manyTags = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, "v"]));
+import { manyTags, thrownBy } from "../../../test/helpers/unit";
 
 /** Inputs AWS would reject at apply time, or that silently do something else than asked. */
 const BAD_PROPS: [string, Partial<AuroraPostgresClusterProps>, string][] = [

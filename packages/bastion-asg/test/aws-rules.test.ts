@@ -2,7 +2,7 @@ import "cdktf/lib/testing/adapters/jest";
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { BastionAsg, BastionAsgAttributes, BastionAsgProps } from "../src";
-import { bastionTestStack, bastionTestVpc, REGION } from "./bastion-stack";
+import { bastionTestStack, bastionTestVpc, IMPORTED_BASTION, REGION } from "./bastion-stack";
 
 type Overrides = Partial<BastionAsgProps>;
 
@@ -78,13 +78,7 @@ describe("BastionAsg AWS rules", () => {
   });
 });
 
-const ATTRS: BastionAsgAttributes = {
-  autoScalingGroupName: "ops-bastion",
-  securityGroupId: "sg-0123456789abcdef0",
-  roleName: "ops-bastion-role",
-  roleArn: "arn:aws:iam::123456789012:role/ops-bastion-role",
-  region: REGION,
-};
+const ATTRS: BastionAsgAttributes = IMPORTED_BASTION;
 
 describe("BastionAsg.fromAttributes AWS rules", () => {
   it.each<[string, Partial<BastionAsgAttributes>, string]>([

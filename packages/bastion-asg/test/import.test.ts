@@ -6,16 +6,10 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { Peer, Port } from "@aurora-cdktf/core";
 import { BastionAccessMode, BastionAsg, BastionAsgAttributes, IBastionAsg } from "../src";
 import { resolve, resources, synthJson } from "../../../test/helpers/unit";
-import { bastionTestStack, bastionTestVpc, FakeCluster, REGION } from "./bastion-stack";
+import { bastionTestStack, bastionTestVpc, FakeCluster, IMPORTED_BASTION } from "./bastion-stack";
 
 /** A bastion created elsewhere, by literal values (e.g. another app's outputs). */
-const ATTRS: BastionAsgAttributes = {
-  autoScalingGroupName: "ops-bastion",
-  securityGroupId: "sg-0123456789abcdef0",
-  roleName: "ops-bastion-role",
-  roleArn: "arn:aws:iam::123456789012:role/ops-bastion-role",
-  region: REGION,
-};
+const ATTRS: BastionAsgAttributes = IMPORTED_BASTION;
 
 /** Every attribute `IBastionAsg` promises. */
 const ATTRIBUTES = [

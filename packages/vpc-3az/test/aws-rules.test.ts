@@ -3,17 +3,7 @@ import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Peer, ValidationError } from "@aurora-cdktf/core";
 import { NetworkAclIngress, Vpc3Az, Vpc3AzAttributes, Vpc3AzProps } from "../src";
-import { testStack } from "../../../test/helpers/unit";
-
-/** The error `act` throws (fails the test when it throws nothing). */
-function thrownBy(act: () => unknown): ValidationError {
-  try {
-    act();
-  } catch (e) {
-    return e as ValidationError;
-  }
-  throw new Error("expected a ValidationError, nothing was thrown");
-}
+import { manyTags, testStack, thrownBy } from "../../../test/helpers/unit";
 
 /** A stack whose AWS provider's region is a token: the region is unknown at synth time. */
 function tokenRegionStack(): TerraformStack {
@@ -23,7 +13,6 @@ function tokenRegionStack(): TerraformStack {
   return stack;
 }
 
-const manyTags = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, "v"]));
 const ssh = (n: number): NetworkAclIngress[] =>
   Array.from({ length: n }, (_, i) => ({ cidrBlock: `203.0.113.${i}/32`, port: 22 }));
 const KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
