@@ -288,7 +288,14 @@ describe("examples: cdktf deploy of the database stacks to a local PostgreSQL", 
       expect(serverLogSince(logOffset).text).toMatch(/AUDIT: SESSION,.*,ROLE,CREATE ROLE,.*<REDACTED>/);
       expect(serverLogSince(logOffset).text).toMatch(/AUDIT: SESSION,.*,ROLE,ALTER ROLE,.*<REDACTED>/);
 
-      // WHEN destroyed by the real CLI
+      // WHEN destroyed by the real CLI, as the README says: Datafold's scratch tables dropped first
+      // (the temporary schema is dropped without CASCADE)
+      await asRole(
+        "datafold",
+        datafold2.password,
+        (s) => s.mustSucceed("DROP TABLE datafold_tmp.scratch"),
+        db,
+      );
       d.destroy();
       destroyed = true;
       // THEN nothing is left
@@ -353,6 +360,13 @@ describe("examples: cdktf deploy of the database stacks to a local PostgreSQL", 
       expect(hitsOf(hits, "pg_stat_statements")).toBe(0);
       expect(hitsOf(hits, "synthesized JSON")).toBe(0);
       expect(hitsOf(hits, "state")).toBeGreaterThan(0);
+      // WHEN destroyed after dropping Datafold's scratch table (no CASCADE on the temporary schema)
+      await asRole(
+        "datafold",
+        datafold.password,
+        (s) => s.mustSucceed("DROP TABLE datafold_tmp.scratch"),
+        db,
+      );
       d.destroy();
       destroyed = true;
       expect(await rolesPresent(["datafold"])).toEqual([]);

@@ -17,8 +17,14 @@ export const EXTENSION_NAME_PATTERN = /^[a-z][a-z0-9_-]{0,62}$/;
 /** PostgreSQL's identifier limit (NAMEDATALEN - 1): longer names are truncated, in bytes. */
 export const MAX_IDENTIFIER_BYTES = 63;
 
-/** Role names Amazon RDS and Aurora keep for themselves. */
+/** Role names Amazon RDS and Aurora keep for themselves: no application role may be created so. */
 const RDS_RESERVED_ROLE = /^rds(_|admin$|repladmin$|topmgr$)/;
+/**
+ * RDS's internal roles, which no login can act for: a reference to one (a table owner) cannot work.
+ * Other `rds_*` names may be referred to: RDS's group roles exist, and on a plain PostgreSQL an
+ * `rds_*` role is an ordinary role.
+ */
+const RDS_INTERNAL_ROLE = /^rds(admin|repladmin|topmgr)$/;
 
 /**
  * Names PostgreSQL refuses as a role name (`public`, `none`: "role name ... is reserved") or reads
@@ -37,13 +43,16 @@ const IDENTIFIER_RULE =
 
 /**
  * Why `name` (lowercase) cannot be a role of an application, or undefined when it can: `pg_*`
- * (PostgreSQL's predefined roles), RDS's own roles, SQL's role keywords, and, for a role to create,
- * `postgres` (the default master user). Exported for the cluster's master user name.
+ * (PostgreSQL's predefined roles), RDS's own roles (for a role to create: every `rds_*` name; for a
+ * reference: RDS's internal roles only), SQL's role keywords, and, for a role to create, `postgres`
+ * (the default master user). Exported for the cluster's master user name.
  */
 export function reservedRoleReason(name: string, use: PostgresNameUse = "create"): string | undefined {
   if (name.startsWith("pg_")) return 'starts with "pg_", which PostgreSQL reserves for its predefined roles';
-  if (RDS_RESERVED_ROLE.test(name))
-    return "is reserved by Amazon RDS for its own roles (rds_*, rdsadmin, rdsrepladmin, rdstopmgr)";
+  if ((use === "create" ? RDS_RESERVED_ROLE : RDS_INTERNAL_ROLE).test(name))
+    return use === "create"
+      ? "is reserved by Amazon RDS for its own roles (rds_*, rdsadmin, rdsrepladmin, rdstopmgr)"
+      : "is one of Amazon RDS's internal roles (rdsadmin, rdsrepladmin, rdstopmgr), which no login can act for";
   if (SQL_ROLE_NAMES.includes(name))
     return `is a built-in role name or SQL role keyword (${SQL_ROLE_NAMES.join(", ")})`;
   if (use === "create" && name === "postgres")
@@ -71,7 +80,7 @@ export function checkRoleName(
   const reason = reservedRoleReason(value, use);
   return v.check(
     reason !== undefined,
-    `${field} ${JSON.stringify(value)} ${reason}. Fix: choose an application-specific name such as "app_owner".`,
+    `${field} ${JSON.stringify(value)} ${reason}. Fix: ${use === "create" ? 'choose an application-specific name such as "app_owner"' : "name a role that logs in or that a login can SET ROLE to, such as the schema's owner"}.`,
   );
 }
 

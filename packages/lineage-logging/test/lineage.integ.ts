@@ -47,7 +47,7 @@ import {
   SessionLogging,
   SUPPRESSED_SESSION_PGOPTIONS,
 } from "@aurora-cdktf/postgres-bootstrap";
-import { TerraformLocal, TerraformOutput } from "cdktf";
+import { TerraformOutput } from "cdktf";
 import {
   createOutsiders,
   createProbeObjects,
@@ -112,12 +112,7 @@ class DatabaseSideStack extends TerraformStack {
     const access = new LineageDatabaseAccess(this, "LineageAccess", {
       connection,
       observedSchemas: app ? [...n.observed, n.app] : n.observed,
-      // The test server's master is "rds_master", a name the role rules refuse as a literal (RDS
-      // keeps rds_* for itself); the application's object owners go through locals, i.e. tokens.
-      tableOwners: [
-        n.owner,
-        ...(app?.objectOwners ?? []).map((o, i) => new TerraformLocal(this, `TableOwner${i}`, o).asString),
-      ],
+      tableOwners: [n.owner, ...(app?.objectOwners ?? [])],
       roleName: n.datafold,
       dependsOn: app ? [app.dependable] : undefined,
     });

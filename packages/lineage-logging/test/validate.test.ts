@@ -358,7 +358,7 @@ describe("LineageDatabaseAccess", () => {
       [
         "a table owner is rdsadmin",
         { ...access, tableOwners: ["rdsadmin"] },
-        /tableOwners "rdsadmin" is reserved by Amazon RDS/,
+        /tableOwners "rdsadmin" is one of Amazon RDS's internal roles.*Fix: name a role that logs in/,
       ],
       [
         "an observed schema is pg_toast",
