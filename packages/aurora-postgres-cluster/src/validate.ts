@@ -7,6 +7,7 @@ import {
   checkTags,
   duplicatesOf,
   LOG_GROUP_NAME_PATTERN,
+  reservedRoleReason,
   Validator,
 } from "@aurora-cdktf/core";
 import { AURORA_POSTGRES_FAMILIES } from "./engine";
@@ -32,7 +33,16 @@ const IAM_ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 const CLUSTER_IDENTIFIER = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,59}$/;
 /** APG-04 pattern and length. */
 const MASTER_USERNAME = /^[a-zA-Z][0-9a-zA-Z_]{0,15}$/;
-const RESERVED_USERNAME = /^(rdsadmin|rdsrepladmin|rds_.*|pg_.*)$/i;
+/**
+ * Why RDS or PostgreSQL would refuse `name` as the master user, per the core's role rules (`pg_*`,
+ * RDS's roles, SQL's role keywords; case-insensitive, as RDS compares them); `postgres`, the
+ * default master user, is allowed.
+ */
+function masterUsernameReason(name: string): string | undefined {
+  if (Token.isUnresolved(name)) return undefined;
+  const lower = name.toLowerCase();
+  return lower === "postgres" ? undefined : reservedRoleReason(lower, "create");
+}
 /** APG-06, extended with the current Graviton and Intel generations. */
 const INSTANCE_CLASS =
   /^db\.(?:(?:t3|t4g)\.(?:medium|large)|(?:r5|r6g|r6i|r7g|r7i|r8g|x2g)\.(?:large|xlarge|(?:2|4|8|12|16|24|32|48)xlarge))$/;
@@ -114,8 +124,8 @@ export function validateClusterProps(
       "must be 1-16 characters: a letter, then letters, digits or underscores (APG-04)",
     )
     .check(
-      !Token.isUnresolved(s.masterUsername) && RESERVED_USERNAME.test(s.masterUsername),
-      `masterUsername ${JSON.stringify(s.masterUsername)} is reserved by RDS or PostgreSQL (rdsadmin, rdsrepladmin, rds_*, pg_*). Choose another name.`,
+      masterUsernameReason(s.masterUsername) !== undefined,
+      `masterUsername ${JSON.stringify(s.masterUsername)} ${masterUsernameReason(s.masterUsername)}. Fix: keep the default "postgres" or choose another name, e.g. "dbadmin".`,
     )
     .integer("port", s.port, 1150, 65535, "(APG-03)");
   validateEngine(v, s);

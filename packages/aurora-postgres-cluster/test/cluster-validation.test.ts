@@ -109,9 +109,34 @@ const CASES: Case[] = [
   [
     "a reserved master user",
     { masterUsername: "rdsadmin" },
-    'masterUsername "rdsadmin" is reserved by RDS or PostgreSQL (rdsadmin, rdsrepladmin, rds_*, pg_*). Choose another name.',
+    'masterUsername "rdsadmin" is reserved by Amazon RDS for its own roles (rds_*, rdsadmin, rdsrepladmin, rdstopmgr). Fix: keep the default "postgres" or choose another name, e.g. "dbadmin".',
   ],
-  ["a pg_ master user", { masterUsername: "pg_admin" }, 'masterUsername "pg_admin" is reserved'],
+  [
+    "an rds_ master user",
+    { masterUsername: "rds_admin" },
+    'masterUsername "rds_admin" is reserved by Amazon RDS',
+  ],
+  [
+    "an upper-case RDS master user",
+    { masterUsername: "RDSADMIN" },
+    'masterUsername "RDSADMIN" is reserved by Amazon RDS',
+  ],
+  [
+    "RDS's topology manager",
+    { masterUsername: "rdstopmgr" },
+    'masterUsername "rdstopmgr" is reserved by Amazon RDS',
+  ],
+  ["a pg_ master user", { masterUsername: "pg_admin" }, 'masterUsername "pg_admin" starts with "pg_"'],
+  [
+    "PUBLIC as master user",
+    { masterUsername: "public" },
+    'masterUsername "public" is a built-in role name or SQL role keyword',
+  ],
+  [
+    "a SQL role keyword as master user",
+    { masterUsername: "current_user" },
+    'masterUsername "current_user" is a built-in role name',
+  ],
   ["APG-03: port 1149", { port: 1149 }, "port must be an integer between 1150 and 65535, got 1149. (APG-03)"],
   ["APG-03: port 65536", { port: 65536 }, "port must be an integer between 1150 and 65535, got 65536."],
   [
@@ -331,6 +356,12 @@ describe("AuroraPostgresCluster", () => {
       expect(
         () => new AuroraPostgresCluster(stack, "Cluster", minimalProps({ readers: readers.numberValue })),
       ).toThrow("readers must be a literal number (one instance resource per reader), got a token.");
+    });
+
+    test.each(["postgres", "dbadmin", "app_admin"])("accepts the master user %s", (masterUsername) => {
+      expect(
+        () => new AuroraPostgresCluster(testStack(), "Cluster", minimalProps({ masterUsername })),
+      ).not.toThrow();
     });
 
     test("accepts tokens for the port, names and VPC lists without checking them", () => {
