@@ -37,6 +37,10 @@ export class BastionStack extends ExampleStack {
       // Session and command logs kept a year (audit).
       logRetentionDays: 365,
     });
+    new TerraformOutput(this, "autoscaling_group_name", {
+      value: this.bastion.autoScalingGroupName,
+      description: "The bastion's Auto Scaling group (CI waits for its instance to be online in SSM).",
+    });
     new TerraformOutput(this, "ssm_session_command", {
       value: this.bastion.ssmSessionCommand,
       description: "Opens a shell on the bastion through SSM Session Manager.",

@@ -5,7 +5,7 @@ import {
   clusterProviderConfig,
 } from "@aurora-cdktf/postgres-bootstrap";
 import { providerVersions } from "@aurora-cdktf/core";
-import { LocalBackend, TerraformStack } from "cdktf";
+import { LocalBackend, S3Backend, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { PostgresqlProvider } from "@cdktf/provider-postgresql/lib/provider";
@@ -15,7 +15,7 @@ import { DatabaseTarget, ResolvedOptions } from "./config";
 /** What every stack of the example needs from the options. */
 export type StackOptions = Pick<
   ResolvedOptions,
-  "stage" | "region" | "awsProviderVersion" | "stateDirectory"
+  "stage" | "region" | "awsProviderVersion" | "stateDirectory" | "stateBucket"
 >;
 
 /**
@@ -23,11 +23,23 @@ export type StackOptions = Pick<
  * (`terraform.<stage>.<stack>.tfstate`, in `stateDirectory`), so stages never share state. The
  * path is relative to the stack's folder: the same file for this stack's backend and for the
  * `terraform_remote_state` that cdktf's cross-stack references create in dependent stacks.
+ * With `stateBucket`, an S3 backend instead: `<stage>/<stack>.tfstate`, encrypted, S3 lock file.
  */
 export abstract class ExampleStack extends TerraformStack {
   constructor(scope: Construct, id: string, options: StackOptions, stateKey: string = options.stage) {
     super(scope, id);
-    new LocalBackend(this, { path: `${options.stateDirectory}/terraform.${stateKey}.${id}.tfstate` });
+    if (options.stateBucket) {
+      const backend = new S3Backend(this, {
+        bucket: options.stateBucket,
+        key: `${stateKey}/${id}.tfstate`,
+        region: options.region,
+        encrypt: true,
+      });
+      // S3's own lock file (no DynamoDB table); cdktf 0.21's S3BackendConfig has no field for it.
+      backend.addOverride("use_lockfile", true);
+    } else {
+      new LocalBackend(this, { path: `${options.stateDirectory}/terraform.${stateKey}.${id}.tfstate` });
+    }
   }
 
   /**

@@ -84,6 +84,15 @@ export interface ReferenceArchitectureOptions {
    * @default "../../.." (the example's folder, where cdktf puts state by default)
    */
   readonly stateDirectory?: string;
+  /**
+   * An S3 bucket for the state instead of local files (CI, teams): each stack's state is
+   * `<stage>/<stack>.tfstate` in it (`local-<stage>` in local mode), encrypted, with S3's own lock
+   * file (Terraform >= 1.10 or OpenTofu >= 1.10); the cross-stack references read it from there.
+   * The bucket's region is `region`.
+   *
+   * @default - local state files in `stateDirectory`
+   */
+  readonly stateBucket?: string;
 }
 
 /** The options after defaults. */
@@ -98,6 +107,7 @@ export interface ResolvedOptions {
   readonly schemaName: string;
   readonly passwordVersion: number;
   readonly stateDirectory: string;
+  readonly stateBucket?: string;
 }
 
 /** The local port of the default SSM port forwarding session. */
@@ -127,6 +137,7 @@ export function resolveOptions(options: ReferenceArchitectureOptions = {}): Reso
     schemaName: options.schemaName ?? "app",
     passwordVersion: options.passwordVersion ?? 1,
     stateDirectory: options.stateDirectory ?? "../../..",
+    stateBucket: options.stateBucket,
   };
 }
 
@@ -146,6 +157,7 @@ export function resolveOptions(options: ReferenceArchitectureOptions = {}): Reso
  * | `DB_EXTENSIONS` (comma-separated)      | `extensions`         |
  * | `APP_SCHEMA`                           | `schemaName`         |
  * | `DB_PASSWORD_VERSION`                  | `passwordVersion`    |
+ * | `TF_STATE_BUCKET`                      | `stateBucket`        |
  *
  * Invalid values fail with a message naming the variable, the value and what is allowed.
  */
@@ -171,6 +183,7 @@ export function optionsFromEnvironment(
     extensions: list(env.DB_EXTENSIONS),
     schemaName: nonEmpty(env.APP_SCHEMA),
     passwordVersion: positiveInteger("DB_PASSWORD_VERSION", env.DB_PASSWORD_VERSION),
+    stateBucket: nonEmpty(env.TF_STATE_BUCKET),
   };
 }
 

@@ -47,6 +47,7 @@ export function buildApp(app: Construct, options: ReferenceArchitectureOptions =
     region: o.region,
     awsProviderVersion: o.awsProviderVersion,
     stateDirectory: o.stateDirectory,
+    stateBucket: o.stateBucket,
   };
   const cluster = o.databaseTarget.mode === "cluster";
 

@@ -50,6 +50,13 @@ describe("optionsFromEnvironment", () => {
       });
     });
 
+    it("reads the state bucket from TF_STATE_BUCKET, and none when it is empty", () => {
+      expect(optionsFromEnvironment(appWith(), { TF_STATE_BUCKET: " orders-tfstate " }).stateBucket).toBe(
+        "orders-tfstate",
+      );
+      expect(optionsFromEnvironment(appWith(), { TF_STATE_BUCKET: "" }).stateBucket).toBeUndefined();
+    });
+
     it.each([
       [
         { DB_TARGET: "local", PGDATABASE: "appdb" },

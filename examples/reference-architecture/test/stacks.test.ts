@@ -57,6 +57,41 @@ describe("reference architecture", () => {
       });
     });
 
+    it("keeps every stack's state in S3 with TF_STATE_BUCKET, and the cross-stack references read it there", () => {
+      // GIVEN / WHEN
+      const { json } = synthApp({ stage: "prod", region: "eu-west-1", stateBucket: "orders-tfstate" });
+      // THEN
+      for (const id of STACK_IDS) {
+        expect(json[id].terraform?.backend).toEqual({
+          s3: {
+            bucket: "orders-tfstate",
+            key: `prod/${id}.tfstate`,
+            region: "eu-west-1",
+            encrypt: true,
+            use_lockfile: true,
+          },
+        });
+      }
+      const remoteState = (id: string) =>
+        (json[id].data as Record<string, Record<string, { backend: string; config: unknown }>>)
+          .terraform_remote_state;
+      expect(remoteState("bastion")["cross-stack-reference-input-network"]).toEqual({
+        backend: "s3",
+        // A read: no lock file
+        config: { bucket: "orders-tfstate", key: "prod/network.tfstate", region: "eu-west-1", encrypt: true },
+        workspace: "${terraform.workspace}",
+      });
+    });
+
+    it("keeps the S3 state of local-mode database stacks apart from the cluster's", () => {
+      // GIVEN / WHEN
+      const { json } = synthApp({ databaseTarget: LOCAL, stateBucket: "orders-tfstate" });
+      // THEN
+      expect(json["database-bootstrap"].terraform?.backend).toMatchObject({
+        s3: { key: "local-dev/database-bootstrap.tfstate" },
+      });
+    });
+
     it("orders the stacks by their references: lineage-database after the bootstrap and lineage-aws", () => {
       // GIVEN / WHEN
       const { stacks } = synthApp();
