@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Terraform-compatible engine (OpenTofu) and the providers this project's stacks use from
 # the Go module proxy, lays them out as a filesystem mirror and writes a CLI config that uses only it.
+# Also builds actionlint (the GitHub Actions workflow linter of scripts/lint-workflows.sh).
 #
 #   scripts/toolchain.sh            build what is missing (idempotent), write env file, print summary
 #   scripts/toolchain.sh --no-aws   skip the AWS provider (about 1 GB and a long cold build)
@@ -13,6 +14,7 @@ set -euo pipefail
 TOFU_VERSION=1.12.6
 TOFU_HCL_REPLACE="github.com/hashicorp/hcl/v2 v2.20.1 => github.com/opentofu/hcl/v2 v2.20.2-0.20251021132045-587d123c2828"
 PG_VERSION=1.26.0
+ACTIONLINT_VERSION=1.7.12
 RANDOM_VERSION=3.7.2
 RANDOM_PSEUDO=v1.3.2-0.20250422105519-bc2ddb552b46
 # hashicorp/aws has no /v6 module suffix, so only a pseudo-version resolves. This commit's
@@ -81,6 +83,7 @@ build_binary() {
   log "building $name $version (log: $LOGS/$name-$version.log) ..."
   local start=$SECONDS ldflags="-s -w"
   [ "$name" = tofu ] && ldflags="$ldflags -X github.com/opentofu/opentofu/version.dev=no"
+  [ "$name" = actionlint ] && ldflags="$ldflags -X github.com/rhysd/actionlint.version=v$version"
   local tmp="$out.tmp.$$"
   mkdir -p "$(dirname "$out")"
   if ! (cd "$dir" && /usr/bin/time -v go build -trimpath -ldflags "$ldflags" -o "$tmp" "$pkg") >"$LOGS/$name-$version.log" 2>&1; then
@@ -183,6 +186,8 @@ find_machine_aws() {
 
 build_binary tofu "$TOFU_VERSION" "$BIN/tofu-$TOFU_VERSION/tofu" github.com/opentofu/opentofu/cmd/tofu \
     "github.com/opentofu/opentofu v$TOFU_VERSION" "$TOFU_HCL_REPLACE"
+build_binary actionlint "$ACTIONLINT_VERSION" "$BIN/actionlint-$ACTIONLINT_VERSION/actionlint" \
+    github.com/rhysd/actionlint/cmd/actionlint "github.com/rhysd/actionlint v$ACTIONLINT_VERSION"
   provider postgresql cyrilgdn "$PG_VERSION" github.com/terraform-providers/terraform-provider-postgresql \
     "github.com/cyrilgdn/terraform-provider-postgresql@v$PG_VERSION"
   provider random hashicorp "$RANDOM_VERSION" github.com/terraform-providers/terraform-provider-random \
@@ -227,11 +232,12 @@ provider_installation {
 disable_checkpoint = true
 RC
 
-# A bin dir with "tofu" and a "terraform" alias for tools that ignore TERRAFORM_BINARY_NAME.
+# A bin dir with "tofu" (and "actionlint"); a "terraform" alias for tools that ignore TERRAFORM_BINARY_NAME.
 mkdir -p "$ROOT/path"
 if [ -x "$BIN/tofu-$TOFU_VERSION/tofu" ]; then
   ln -sf "$BIN/tofu-$TOFU_VERSION/tofu" "$ROOT/path/tofu"
 fi
+ln -sf "$BIN/actionlint-$ACTIONLINT_VERSION/actionlint" "$ROOT/path/actionlint"
 cat > "$ENV_FILE" <<ENV
 # written by scripts/toolchain.sh; source it before running tests or cdktf
 export TF_CLI_CONFIG_FILE="$RC_FILE"
