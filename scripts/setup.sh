@@ -2,7 +2,7 @@
 # One-time (idempotent) set-up of everything the tests and the main job need, on a new machine too:
 #   - Debian packages: PostgreSQL 15 server, pgaudit, shellcheck (when missing; needs root)
 #   - npm packages (npm ci)
-#   - OpenTofu and the providers, built from the Go module proxy into a cache (scripts/toolchain.sh)
+#   - OpenTofu, the providers and actionlint, built from the Go module proxy into a cache (scripts/toolchain.sh)
 #   - a Python venv with moto[server] (the AWS fake) and checkov (the policy scanner)
 # Usage: bash scripts/setup.sh [--no-aws]   (--no-aws: do not build the ~1 GB AWS provider)
 set -euo pipefail

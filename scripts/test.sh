@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite: type check, lint (TypeScript, formatting, ShellCheck on every shell script),
+# The whole test suite: type check, lint (TypeScript, formatting, ShellCheck on every shell script,
+# actionlint on every GitHub Actions workflow),
 # `go vet` and `go test` of the stand-in providers (tools/compat-providers), unit tests (synth),
 # integration tests (real OpenTofu against a throwaway PostgreSQL 15 and moto). Ends with one
 # "N passed, N failed, N skipped" line: Jest's and Go's tests together.
@@ -32,6 +33,7 @@ run_step typecheck npx tsc -p tsconfig.json --noEmit
 run_step lint npx eslint . --max-warnings 0
 run_step format npx prettier --check . --log-level warn
 run_step shellcheck bash scripts/lint-shell.sh
+run_step workflows bash scripts/lint-workflows.sh
 run_step go-vet node scripts/lib/go-check.js vet tools/compat-providers
 run_step go-test node scripts/lib/go-check.js test tools/compat-providers
 run_step unit npx jest --ci --selectProjects unit "$@"
