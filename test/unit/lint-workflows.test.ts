@@ -79,3 +79,35 @@ describe("scripts/lint-workflows.sh (actionlint in npm test)", () => {
     expect(values).toEqual([SUPPRESSED_SESSION_PGOPTIONS, SUPPRESSED_SESSION_PGOPTIONS]);
   });
 });
+
+describe("the reference example README's CI role policy", () => {
+  test("is valid JSON granting the tunnel's and the secret reads' actions, each on named resources", () => {
+    // GIVEN
+    const readme = fs.readFileSync(path.join(ROOT, "examples/reference-architecture/README.md"), "utf8");
+    const ci = readme.slice(readme.indexOf("## CI"));
+    const block = /```json\n([\s\S]*?)\n```/.exec(ci);
+    // WHEN
+    const policy = JSON.parse(block?.[1] ?? "null") as {
+      Statement: { Action: string | string[]; Resource: string | string[] }[];
+    };
+    const grants = policy.Statement.flatMap((st) =>
+      [st.Action].flat().flatMap((action) => [st.Resource].flat().map((resource) => `${action} ${resource}`)),
+    );
+    // THEN
+    expect(grants).toEqual(
+      expect.arrayContaining([
+        "ssm:StartSession arn:aws:ec2:us-east-1:111122223333:instance/*",
+        "ssm:StartSession arn:aws:ssm:us-east-1::document/AWS-StartPortForwardingSessionToRemoteHost",
+        "ssm:TerminateSession arn:aws:ssm:us-east-1:111122223333:session/*",
+        "ssm:DescribeInstanceInformation *",
+        "secretsmanager:GetSecretValue arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-*",
+        expect.stringMatching(/^kms:Decrypt arn:aws:kms:us-east-1:111122223333:key\//),
+      ]),
+    );
+    // Nothing else gets "*": only the two describe calls, which take no resource.
+    expect(grants.filter((g) => g.endsWith(" *"))).toEqual([
+      "autoscaling:DescribeAutoScalingGroups *",
+      "ssm:DescribeInstanceInformation *",
+    ]);
+  });
+});
