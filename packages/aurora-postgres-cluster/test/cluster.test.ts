@@ -9,6 +9,8 @@ import { SecretsmanagerSecretRotation } from "@cdktf/provider-aws/lib/secretsman
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { Vpc3Az } from "@aurora-cdktf/vpc-3az";
+import { logicalIdOf } from "../../../test/helpers/unit";
 import { AuroraPostgresCluster } from "../src";
 import {
   minimalProps,
@@ -17,6 +19,7 @@ import {
   resourcesOf,
   synthJson,
   testStack,
+  VPC,
 } from "./cluster-helpers";
 
 /** A dev cluster with the smallest valid props. */
@@ -46,6 +49,24 @@ describe("AuroraPostgresCluster", () => {
         name: "orders",
         subnet_ids: ["subnet-priv-a", "subnet-priv-b", "subnet-priv-c"],
       });
+    });
+
+    test("APG-26: with a VPC's database tier, the cluster uses its DB subnet group and makes none", () => {
+      // GIVEN a Vpc3Az with the isolated tier, and an imported VPC that names its group
+      const stack = testStack();
+      const vpc = new Vpc3Az(stack, "Vpc", { databaseSubnets: true });
+      const imported = { ...VPC, databaseSubnetGroupName: "shared-database" };
+      // WHEN
+      new AuroraPostgresCluster(stack, "Cluster", minimalProps({ vpc }));
+      new AuroraPostgresCluster(stack, "Other", minimalProps({ vpc: imported, clusterIdentifier: "other" }));
+      // THEN the only subnet group is the VPC's, and each cluster and instance names its VPC's group
+      const group = logicalIdOf(vpc, "DatabaseSubnetGroup");
+      expect(Object.keys(resourcesOf(stack, "aws_db_subnet_group"))).toEqual([group]);
+      const names = (type: string) =>
+        Object.values(resourcesOf(stack, type)).map((r) => String(r.db_subnet_group_name));
+      const vpcGroup = `\${aws_db_subnet_group.${group}.name}`;
+      expect(names("aws_rds_cluster").sort()).toEqual([vpcGroup, "shared-database"].sort());
+      expect(names("aws_rds_cluster_instance").sort()).toEqual([vpcGroup, "shared-database"].sort());
     });
 
     test("APG-27: the security group admits only itself (all protocols) and keeps the default egress", () => {

@@ -52,6 +52,8 @@ export function validateVpc3AzProps(
     ...flowLogRules(props, settings),
     ...nameRules(props),
     ...peerRules(settings.endpointAllowedPeers),
+    ...databaseRules(props, settings),
+    ...ipv6Rules(props, settings),
   ]);
   checkTags(v, "tags", settings.tags, { constructKeys: ["Name", "Reach"] });
   checkKmsKeyArn(v, "flowLogKmsKey", props.flowLogKmsKey, region?.name);
@@ -65,12 +67,26 @@ export function validateVpc3AzProps(
       Token.isUnresolved(props.flowLogRetentionDays) ? undefined : props.flowLogRetentionDays,
       CLOUDWATCH_LOG_RETENTION_DAYS,
     );
+  // the construct's own ingress entries per NACL (least-privilege): 4 per tier, 8 dual stack, 3 database
+  const tierEntries = settings.ipv6 ? 8 : 4;
   checkAll(v, [
-    ...networkAclIngressRules("publicNetworkAclIngress", props.publicNetworkAclIngress, settings.networkAcls),
+    ...networkAclIngressRules(
+      "publicNetworkAclIngress",
+      props.publicNetworkAclIngress,
+      settings.networkAcls,
+      tierEntries,
+    ),
     ...networkAclIngressRules(
       "privateNetworkAclIngress",
       props.privateNetworkAclIngress,
       settings.networkAcls,
+      tierEntries,
+    ),
+    ...networkAclIngressRules(
+      "databaseNetworkAclIngress",
+      settings.databaseSubnets ? props.databaseNetworkAclIngress : undefined,
+      settings.networkAcls,
+      3,
     ),
   ]);
   v.throwIfAny();
@@ -84,6 +100,7 @@ export function validateVpc3AzAttributes(scope: IConstruct, attrs: Vpc3AzAttribu
     ["publicSubnetIds", attrs.publicSubnetIds],
     ["privateSubnetIds", attrs.privateSubnetIds],
     ["privateRouteTableIds", attrs.privateRouteTableIds],
+    ["databaseSubnetIds", attrs.databaseSubnetIds],
   ];
   checkAll(v, [
     ...lists.flatMap(([name, list]) =>
@@ -122,6 +139,7 @@ function importedIdRules(attrs: Vpc3AzAttributes): ValidationRule[] {
     ["vpcId", attrs.vpcId, "vpc"],
     ["publicSubnetIds", attrs.publicSubnetIds, "subnet"],
     ["privateSubnetIds", attrs.privateSubnetIds, "subnet"],
+    ["databaseSubnetIds", attrs.databaseSubnetIds, "subnet"],
     ["publicRouteTableId", attrs.publicRouteTableId, "rtb"],
     ["privateRouteTableIds", attrs.privateRouteTableIds, "rtb"],
     ["s3GatewayEndpointId", attrs.s3GatewayEndpointId, "vpce"],
@@ -142,8 +160,21 @@ function importedIdRules(attrs: Vpc3AzAttributes): ValidationRule[] {
     ? new Set(names.map(regionOf).filter((r) => r !== undefined))
     : new Set();
   const logGroup = attrs.flowLogGroupName;
+  const group = attrs.databaseSubnetGroupName;
+  const ipv6 = attrs.ipv6CidrBlock;
   return [
     ...rules,
+    {
+      failed:
+        group !== undefined &&
+        !Token.isUnresolved(group) &&
+        (!DB_SUBNET_GROUP_NAME.test(group) || group.toLowerCase() === "default"),
+      message: `databaseSubnetGroupName must be a DB subnet group name (1-255 lowercase letters, digits, spaces, "." "_" "-", not "default"), got ${JSON.stringify(group)}.`,
+    },
+    {
+      failed: ipv6 !== undefined && !Token.isUnresolved(ipv6) && !/^[0-9a-f:]+\/\d{1,3}$/.test(ipv6),
+      message: `ipv6CidrBlock must be an IPv6 CIDR block such as "2600:1f18:abc:de00::/56", got ${JSON.stringify(ipv6)}.`,
+    },
     {
       failed: invalid.length > 0,
       message: `availabilityZones must be AZ names such as "eu-west-1a", got ${JSON.stringify(invalid)}. AZ ids such as "euw1-az1" are not accepted.`,
@@ -443,16 +474,21 @@ function endpointRules(settings: ResolvedVpc3AzSettings): ValidationRule[] {
   ];
 }
 
-/** Entries a user may add to one NACL: 40 ingress rules at most (hard limit), 4 are the construct's. */
-const MAX_NACL_USER_ENTRIES = 36;
+/** Rules of one NACL direction: 40 at most (AWS's hard limit). */
+const MAX_NACL_ENTRIES = 40;
 
-/** The rules of the extra NACL ingress entries the user gives for one tier (`name`). */
+/**
+ * The rules of the extra NACL ingress entries the user gives for one tier (`name`), of a NACL to
+ * which the construct adds `constructEntries` ingress entries.
+ */
 function networkAclIngressRules(
   name: string,
   entries: NetworkAclIngress[] | undefined,
   mode: NetworkAclMode,
+  constructEntries: number,
 ): ValidationRule[] {
   if (entries === undefined) return [];
+  const maxUserEntries = MAX_NACL_ENTRIES - constructEntries;
   const rules: ValidationRule[] = [
     {
       failed: entries.length > 0 && mode !== NetworkAclMode.LEAST_PRIVILEGE,
@@ -460,8 +496,8 @@ function networkAclIngressRules(
     },
   ];
   rules.push({
-    failed: entries.length > MAX_NACL_USER_ENTRIES,
-    message: `${name} has ${entries.length} entries; a network ACL holds at most 40 ingress rules (AWS's hard limit; 20 unless the quota was raised), and the construct adds 4. Fix: merge CIDR blocks or port ranges to at most ${MAX_NACL_USER_ENTRIES} entries.`,
+    failed: entries.length > maxUserEntries,
+    message: `${name} has ${entries.length} entries; a network ACL holds at most ${MAX_NACL_ENTRIES} ingress rules (AWS's hard limit; 20 unless the quota was raised), and the construct adds ${constructEntries}. Fix: merge CIDR blocks or port ranges to at most ${maxUserEntries} entries.`,
   });
   entries.forEach((e, i) => {
     const where = `${name}[${i}]`;
@@ -494,4 +530,112 @@ function networkAclIngressRules(
     );
   });
   return rules;
+}
+
+/** The props of the database tier, listed for the "set without the tier" rule. */
+const DATABASE_PROPS = [
+  "databaseSubnetPrefixLength",
+  "databaseSubnetBlock",
+  "databasePort",
+  "databaseNetworkAclIngress",
+  "databaseSubnetGroupName",
+] as const;
+
+/** A DB subnet group name RDS accepts (the AWS provider checks the same). */
+const DB_SUBNET_GROUP_NAME = /^[0-9a-z._ -]{1,255}$/;
+
+/**
+ * The database tier: its props only with `databaseSubnets`, subnets smaller than the layout's, a
+ * block inside the layout that no AZ's public or private subnet uses, room in it for every AZ's
+ * slot, a TCP port and a subnet group name RDS accepts.
+ */
+function databaseRules(props: Vpc3AzProps, settings: ResolvedVpc3AzSettings): ValidationRule[] {
+  const unused = DATABASE_PROPS.filter((p) => props[p] !== undefined);
+  if (!settings.databaseSubnets) {
+    return [
+      {
+        failed: unused.length > 0,
+        message: `${unused.join(", ")} ${unused.length === 1 ? "is" : "are"} set, but databaseSubnets is not true, so there is no database tier to apply ${unused.length === 1 ? "it" : "them"} to. Fix: set databaseSubnets: true, or remove ${unused.length === 1 ? "it" : "them"}.`,
+      },
+    ];
+  }
+  const rules: ValidationRule[] = [];
+  const known = (n: number | undefined): n is number => n !== undefined && !Token.isUnresolved(n);
+  const port = settings.databasePort;
+  rules.push({
+    failed: known(port) && !(Number.isInteger(port) && port >= 1 && port <= 65535),
+    message: `databasePort must be an integer between 1 and 65535 (the database's TCP port, 5432 for PostgreSQL), got ${port}.`,
+  });
+  const groupName = settings.databaseSubnetGroupName;
+  if (!Token.isUnresolved(groupName)) {
+    rules.push({
+      failed: !DB_SUBNET_GROUP_NAME.test(groupName) || groupName.toLowerCase() === "default",
+      message: `databaseSubnetGroupName must be 1-255 lowercase letters, digits, spaces, ".", "_" or "-" and not "default" (RDS's rule for DB subnet group names), got ${JSON.stringify(groupName)}. Fix: e.g. "prod-database".`,
+    });
+  }
+  const subnetPrefix = settings.subnetPrefixLength;
+  const dbPrefix = settings.databaseSubnetPrefixLength;
+  const parsed = Token.isUnresolved(settings.cidrBlock) ? undefined : parseIpv4Cidr(settings.cidrBlock);
+  if (!known(subnetPrefix) || !known(dbPrefix)) return rules;
+  const prefixOk = Number.isInteger(dbPrefix) && dbPrefix > subnetPrefix && dbPrefix <= SUBNET_PREFIX_MAX;
+  rules.push({
+    failed: !prefixOk,
+    message: `databaseSubnetPrefixLength must be an integer longer than subnetPrefixLength (/${subnetPrefix}: the tier's three subnets share one subnet-sized block) and at most ${SUBNET_PREFIX_MAX}, got ${dbPrefix}${props.databaseSubnetPrefixLength === undefined ? " (the default: subnetPrefixLength + 4)" : ""}. Fix: use e.g. ${Math.min(subnetPrefix + 4, SUBNET_PREFIX_MAX)}, or a shorter subnetPrefixLength.`,
+  });
+  const zones = literalZones(props, settings);
+  if (prefixOk && zones !== undefined) {
+    const slotsInBlock = 2 ** (dbPrefix - subnetPrefix);
+    const outside = zones.filter((z) => z.slot >= slotsInBlock);
+    rules.push({
+      failed: outside.length > 0,
+      message: `the database block holds ${slotsInBlock} subnets of /${dbPrefix} (AZ slots 0-${slotsInBlock - 1}), but ${outside.map((z) => `AZ "${z.key}" has slot ${z.slot}`).join(", ")}. Fix: a longer databaseSubnetPrefixLength, or move the AZ with subnetSlots.`,
+    });
+  }
+  const block = settings.databaseSubnetBlock;
+  if (parsed === undefined || !known(block) || subnetPrefix <= parsed.prefixLength) return rules;
+  const capacity = subnetCapacity(parsed.prefixLength, subnetPrefix);
+  rules.push({
+    failed: !Number.isInteger(block) || block < 0 || block >= capacity,
+    message: `databaseSubnetBlock must be an integer netnum of the layout, 0-${capacity - 1} (${settings.cidrBlock} holds ${capacity} blocks of /${subnetPrefix}), got ${block}.`,
+  });
+  const users = (zones ?? []).flatMap((z) => [
+    { netnum: 2 * z.slot, what: `AZ "${z.key}"'s public subnet (netnum ${2 * z.slot})` },
+    { netnum: 2 * z.slot + 1, what: `AZ "${z.key}"'s private subnet (netnum ${2 * z.slot + 1})` },
+  ]);
+  const overlap = users.filter((u) => u.netnum === block);
+  rules.push({
+    failed: overlap.length > 0,
+    message: `the database tier's block ${block}${props.databaseSubnetBlock === undefined ? " (the default: the layout's last block)" : ""} overlaps ${overlap.map((u) => u.what).join(", ")}. Fix: set databaseSubnetBlock to a netnum no AZ uses (public 2*slot, private 2*slot+1), or move the AZ with subnetSlots.`,
+  });
+  return rules;
+}
+
+/** The zones when their keys and slots are known at synth time (literal names, or positions). */
+function literalZones(props: Vpc3AzProps, settings: ResolvedVpc3AzSettings) {
+  const names = props.availabilityZones;
+  if (names !== undefined && Token.isUnresolved(names)) return undefined;
+  const zones = planZones((names ?? ["", "", ""]).slice(0, 3), namesAreLiteral(names), settings.subnetSlots);
+  return zones.some((z) => Token.isUnresolved(z.slot)) ? undefined : zones;
+}
+
+/** IPv6 /64 subnets per VPC /56. */
+const IPV6_SUBNETS = 256;
+
+/** Dual stack: `ipv6AssignAddressOnCreation` needs `ipv6`, and every AZ's /64 netnums must fit the /56. */
+function ipv6Rules(props: Vpc3AzProps, settings: ResolvedVpc3AzSettings): ValidationRule[] {
+  if (!settings.ipv6) {
+    return [
+      {
+        failed: props.ipv6AssignAddressOnCreation !== undefined,
+        message: `ipv6AssignAddressOnCreation is set, but ipv6 is not true, so the subnets have no IPv6 block to assign addresses from. Fix: set ipv6: true, or remove ipv6AssignAddressOnCreation.`,
+      },
+    ];
+  }
+  const tooHigh = (literalZones(props, settings) ?? []).filter((z) => 2 * z.slot + 1 >= IPV6_SUBNETS);
+  return [
+    {
+      failed: tooHigh.length > 0,
+      message: `the VPC's IPv6 /56 holds ${IPV6_SUBNETS} subnets of /64 (netnums 0-${IPV6_SUBNETS - 1}, the IPv4 layout's: public 2*slot, private 2*slot+1), but ${tooHigh.map((z) => `AZ "${z.key}" has slot ${z.slot}`).join(", ")}. Fix: move the AZ to a slot below ${IPV6_SUBNETS / 2} with subnetSlots.`,
+    },
+  ];
 }

@@ -125,6 +125,77 @@ export interface Vpc3AzProps {
    */
   readonly privateNetworkAclIngress?: NetworkAclIngress[];
   /**
+   * An isolated database tier: one subnet per AZ with no route to the internet (no NAT gateway, no
+   * internet gateway, only the VPC's local route), its own network ACL, and a DB subnet group over
+   * the three subnets (`databaseSubnetGroupName`), which `AuroraPostgresCluster` uses when the VPC
+   * has one. The subnets are `cidrsubnet(<tier block>, databaseSubnetPrefixLength - subnetPrefixLength,
+   * slot)`: keyed by the AZ's slot inside a block of the layout that no AZ uses, so turning the tier
+   * on creates only new resources and renumbers nothing.
+   *
+   * @default false
+   */
+  readonly databaseSubnets?: boolean;
+  /**
+   * Prefix length of each database subnet (database tier only). Longer than `subnetPrefixLength`: the
+   * tier's subnets share one subnet-sized block.
+   *
+   * @default - `subnetPrefixLength` + 4: /24 database subnets in a /20 block (16 AZ slots)
+   */
+  readonly databaseSubnetPrefixLength?: number;
+  /**
+   * Netnum of the subnet-sized block that holds the database tier: `cidrsubnet(cidrBlock, newbits,
+   * databaseSubnetBlock)`. It must not be a netnum of an AZ's public (2*slot) or private (2*slot+1)
+   * subnet (database tier only).
+   *
+   * @default - the last block of the layout: 10.X.240.0/20 in a /16 with /20 subnets (the netnum of
+   *   AZ slot 7's private subnet, free unless an AZ uses slot 7, i.e. letter "h")
+   */
+  readonly databaseSubnetBlock?: number;
+  /**
+   * TCP port the database tier's NACL admits from the private subnets (least-privilege mode).
+   *
+   * @default 5432
+   */
+  readonly databasePort?: number;
+  /**
+   * Extra ingress rules of the database tier's NACL (least-privilege mode only), e.g. the database
+   * port from the public subnets for a bastion that takes SSH. Each also opens egress to its
+   * `cidrBlock` on the ephemeral ports (1024-65535) of its protocol, for the replies.
+   *
+   * @default - none beyond the database port from the private subnets
+   */
+  readonly databaseNetworkAclIngress?: NetworkAclIngress[];
+  /**
+   * Name of the DB subnet group over the database subnets: lowercase letters, digits, spaces and
+   * . _ -, at most 255 characters, not "default".
+   *
+   * @default - `<name>-database`, or `<construct path>-database` without `name` (lowercased, other
+   *   characters as "-"), e.g. "test-vpc-database"
+   */
+  readonly databaseSubnetGroupName?: string;
+  /**
+   * Dual stack: an Amazon-provided IPv6 /56 on the VPC and a /64 per public and private subnet,
+   * `cidrsubnet(<VPC /56>, 8, netnum)` with the IPv4 layout's netnums (public 2*slot, private
+   * 2*slot+1), so every subnet's IPv6 block is keyed by its AZ too. Public subnets route `::/0` to
+   * the internet gateway, private subnets to an egress-only internet gateway (outbound only); the
+   * NACLs get the IPv6 counterparts of their IPv4 rules. The database tier stays IPv4-only.
+   * Turning it on updates the VPC and subnets in place.
+   *
+   * @default false
+   */
+  readonly ipv6?: boolean;
+  /**
+   * Whether instances launched in the public and private subnets get an IPv6 address (the subnets'
+   * `assign_ipv6_address_on_creation`; `ipv6` only). Off, an instance gets one only when it asks
+   * (launch template `ipv6_address_count`). On, every instance gets one: Amazon's IPv6 addresses
+   * are public, so in the public subnets an instance is reachable from the internet as far as its
+   * security group and the NACL admit (there is no NAT for IPv6); in the private subnets the
+   * egress-only gateway lets it open connections out only.
+   *
+   * @default false
+   */
+  readonly ipv6AssignAddressOnCreation?: boolean;
+  /**
    * Whether to create the S3 gateway endpoint, associated with every private route table.
    *
    * @default true

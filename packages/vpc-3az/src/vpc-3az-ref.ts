@@ -25,6 +25,15 @@ export interface IVpc3Az {
   readonly endpointSecurityGroupId?: string;
   /** Name of the CloudWatch log group receiving the VPC flow logs (set when known). */
   readonly flowLogGroupName?: string;
+  /** Database (isolated) subnet ids, one per AZ, in `availabilityZones` order (set when the VPC has the tier). */
+  readonly databaseSubnetIds?: string[];
+  /**
+   * Name of the DB subnet group over the database subnets (set when the VPC has the tier).
+   * `AuroraPostgresCluster` places the cluster in it when set.
+   */
+  readonly databaseSubnetGroupName?: string;
+  /** The VPC's IPv6 CIDR block (set when the VPC is dual stack). */
+  readonly ipv6CidrBlock?: string;
 }
 
 /**
@@ -80,6 +89,24 @@ export interface Vpc3AzAttributes {
    * @default - not known to the imported VPC
    */
   readonly flowLogGroupName?: string;
+  /**
+   * Database (isolated) subnet ids, one per AZ, in `availabilityZones` order.
+   *
+   * @default - the imported VPC has no database tier
+   */
+  readonly databaseSubnetIds?: string[];
+  /**
+   * Name of the DB subnet group over the database subnets; a cluster given this VPC uses it.
+   *
+   * @default - none: a cluster makes its own subnet group over the private subnets
+   */
+  readonly databaseSubnetGroupName?: string;
+  /**
+   * The VPC's IPv6 CIDR block.
+   *
+   * @default - not known to the imported VPC
+   */
+  readonly ipv6CidrBlock?: string;
 }
 
 /** The attributes of a `Vpc3Az`, as one struct (e.g. for `TerraformOutput`s in a stack, or `fromAttributes`). */
@@ -108,4 +135,12 @@ export interface Vpc3AzZone {
   readonly privateRouteTableId: string;
   /** Id of the NAT gateway the private route table sends 0.0.0.0/0 to (none when NAT mode is "none"). */
   readonly natGatewayId?: string;
+  /** The database subnet's id (when the VPC has the database tier). */
+  readonly databaseSubnetId?: string;
+  /** The database subnet's CIDR block (when the VPC has the database tier). */
+  readonly databaseSubnetCidrBlock?: string;
+  /** The public subnet's IPv6 /64 (when the VPC is dual stack). */
+  readonly publicSubnetIpv6CidrBlock?: string;
+  /** The private subnet's IPv6 /64 (when the VPC is dual stack). */
+  readonly privateSubnetIpv6CidrBlock?: string;
 }

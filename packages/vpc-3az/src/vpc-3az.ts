@@ -1,8 +1,10 @@
 import { AwsContext, Connections } from "@aurora-cdktf/core";
-import { Fn, Token } from "cdktf";
+import { Fn, Op, Token } from "cdktf";
 import { Construct } from "constructs";
 import { DataAwsAvailabilityZones } from "@cdktf/provider-aws/lib/data-aws-availability-zones";
+import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
+import { EgressOnlyInternetGateway } from "@cdktf/provider-aws/lib/egress-only-internet-gateway";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
 import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
 import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
@@ -14,11 +16,11 @@ import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-assoc
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { subnetNewBits } from "./private/cidr";
-import { resolveSettings } from "./private/defaults";
+import { ResolvedVpc3AzSettings, resolveSettings } from "./private/defaults";
 import { Vpc3AzEndpoints } from "./private/endpoints";
 import { VpcFlowLog } from "./private/flow-log";
 import { ImportedVpc3Az } from "./private/imported-vpc-3az";
-import { networkAclEntries } from "./private/network-acl";
+import { databaseNetworkAclEntries, NaclRuleSet, networkAclEntries } from "./private/network-acl";
 import { namesAreLiteral, planZones, ZonePlan } from "./private/zones";
 import { validateVpc3AzProps } from "./validate";
 import { NatGatewayMode, Vpc3AzProps } from "./vpc-3az-props";
@@ -83,6 +85,18 @@ export class Vpc3Az extends Construct implements IVpc3Az {
   public readonly flowLogGroupName?: string;
   /** The flow log id (unless `flowLogs` is false). */
   public readonly flowLogId?: string;
+  /** Database (isolated) subnet ids, in `availabilityZones` order (with `databaseSubnets`). */
+  public readonly databaseSubnetIds?: string[];
+  /** The DB subnet group over the database subnets (with `databaseSubnets`). */
+  public readonly databaseSubnetGroupName?: string;
+  /** The database tier's route table: the VPC's local route only (with `databaseSubnets`). */
+  public readonly databaseRouteTableId?: string;
+  /** The database tier's network ACL (with `databaseSubnets`). */
+  public readonly databaseNetworkAclId?: string;
+  /** The VPC's Amazon-provided IPv6 /56 (with `ipv6`). */
+  public readonly ipv6CidrBlock?: string;
+  /** The egress-only internet gateway the private route tables send `::/0` to (with `ipv6`). */
+  public readonly egressOnlyInternetGatewayId?: string;
 
   /** The attributes as one struct; `Vpc3Az.fromAttributes(scope, id, vpc.outputs)` imports it elsewhere. */
   public get outputs(): Vpc3AzOutputs {
@@ -98,6 +112,9 @@ export class Vpc3Az extends Construct implements IVpc3Az {
       secretsManagerEndpointId: this.secretsManagerEndpointId,
       endpointSecurityGroupId: this.endpointSecurityGroupId,
       flowLogGroupName: this.flowLogGroupName,
+      databaseSubnetIds: this.databaseSubnetIds,
+      databaseSubnetGroupName: this.databaseSubnetGroupName,
+      ipv6CidrBlock: this.ipv6CidrBlock,
     };
   }
 
@@ -119,8 +136,19 @@ export class Vpc3Az extends Construct implements IVpc3Az {
       enableDnsSupport: true,
       enableDnsHostnames: true,
       instanceTenancy: "default",
+      assignGeneratedIpv6CidrBlock: s.ipv6 ? true : undefined,
       tags: tags(s.vpcName),
     });
+    const ipv6Cidr = s.ipv6 ? vpc.ipv6CidrBlock : undefined;
+    this.ipv6CidrBlock = ipv6Cidr;
+    /** The /64 of IPv4 netnum `netnum` (the same netnum, so keyed by AZ too), with `ipv6`. */
+    const ipv6Subnet = (netnum: number) =>
+      ipv6Cidr === undefined
+        ? {}
+        : {
+            ipv6CidrBlock: Fn.cidrsubnet(ipv6Cidr, 8, netnum),
+            assignIpv6AddressOnCreation: s.ipv6AssignAddressOnCreation,
+          };
     this.vpcId = vpc.id;
     this.vpcCidrBlock = cidrBlock;
     this.defaultSecurityGroupId = new DefaultSecurityGroup(this, "DefaultSecurityGroup", {
@@ -140,6 +168,20 @@ export class Vpc3Az extends Construct implements IVpc3Az {
       gatewayId: igw.id,
     });
     this.publicRouteTableId = publicRt.id;
+    const eigw = s.ipv6
+      ? new EgressOnlyInternetGateway(this, "EgressOnlyInternetGateway", {
+          vpcId: vpc.id,
+          tags: tags(`${prefix}_EIGW`),
+        })
+      : undefined;
+    if (eigw) {
+      new Route(this, "PublicDefaultRouteIpv6", {
+        routeTableId: publicRt.id,
+        destinationIpv6CidrBlock: "::/0",
+        gatewayId: igw.id,
+      });
+    }
+    this.egressOnlyInternetGatewayId = eigw?.id;
 
     const zonePlans = this.planZones(s.availabilityZones, s.subnetSlots);
     const newBits = subnetNewBits(cidrBlock, s.vpcPrefixLength, s.subnetPrefixLength);
@@ -156,6 +198,7 @@ export class Vpc3Az extends Construct implements IVpc3Az {
         availabilityZone: z.name,
         cidrBlock: publicCidr,
         mapPublicIpOnLaunch: s.mapPublicIpOnLaunch,
+        ...ipv6Subnet(2 * z.slot),
         tags: tags(`${prefix}_${z.name}_Public`, { Reach: "public" }),
       });
       new RouteTableAssociation(this, `PublicRouteTableAssociation${K}`, {
@@ -166,6 +209,7 @@ export class Vpc3Az extends Construct implements IVpc3Az {
         vpcId: vpc.id,
         availabilityZone: z.name,
         cidrBlock: privateCidr,
+        ...ipv6Subnet(2 * z.slot + 1),
         tags: tags(`${prefix}_${z.name}_Private`, { Reach: "private" }),
       });
       const rt = new RouteTable(this, `PrivateRouteTable${K}`, {
@@ -204,6 +248,13 @@ export class Vpc3Az extends Construct implements IVpc3Az {
           natGatewayId: nat.id,
         });
       }
+      if (eigw) {
+        new Route(this, `PrivateDefaultRouteIpv6${K}`, {
+          routeTableId: rt.id,
+          destinationIpv6CidrBlock: "::/0",
+          egressOnlyGatewayId: eigw.id,
+        });
+      }
       zones.push({
         key: z.key,
         availabilityZone: z.name,
@@ -214,6 +265,8 @@ export class Vpc3Az extends Construct implements IVpc3Az {
         privateSubnetCidrBlock: privateCidr,
         privateRouteTableId: rt.id,
         natGatewayId: nat?.id,
+        publicSubnetIpv6CidrBlock: ipv6Subnet(2 * z.slot).ipv6CidrBlock,
+        privateSubnetIpv6CidrBlock: ipv6Subnet(2 * z.slot + 1).ipv6CidrBlock,
       });
     }
     this.zones = zones;
@@ -224,9 +277,16 @@ export class Vpc3Az extends Construct implements IVpc3Az {
     this.natGatewayIds = natGateways.map((n) => n.id);
     this.natGatewayPublicIps = natEips.map((e) => e.publicIp);
 
-    const acl = (tier: "Public" | "Private", subnetIds: Map<string, string>) => {
-      const extra = tier === "Public" ? s.publicNetworkAclIngress : s.privateNetworkAclIngress;
-      const rules = networkAclEntries(s.networkAcls, cidrBlock, extra);
+    const acl = (
+      tier: "Public" | "Private" | "Database",
+      subnetIds: Map<string, string>,
+      rules: NaclRuleSet = networkAclEntries(
+        s.networkAcls,
+        cidrBlock,
+        tier === "Public" ? s.publicNetworkAclIngress : s.privateNetworkAclIngress,
+        ipv6Cidr,
+      ),
+    ) => {
       const nacl = new NetworkAcl(this, `${tier}NetworkAcl`, {
         vpcId: vpc.id,
         ingress: rules.ingress,
@@ -243,6 +303,23 @@ export class Vpc3Az extends Construct implements IVpc3Az {
     };
     this.publicNetworkAclId = acl("Public", new Map(zones.map((z) => [z.key, z.publicSubnetId])));
     this.privateNetworkAclId = acl("Private", new Map(zones.map((z) => [z.key, z.privateSubnetId])));
+    if (s.databaseSubnets) {
+      const database = this.createDatabaseTier(vpc.id, zonePlans, s, newBits, tags);
+      this.zones = zones.map((z, i) => ({ ...z, ...database.zones[i] }));
+      this.databaseSubnetIds = database.zones.map((z) => z.databaseSubnetId);
+      this.databaseRouteTableId = database.routeTableId;
+      this.databaseSubnetGroupName = database.subnetGroupName;
+      this.databaseNetworkAclId = acl(
+        "Database",
+        new Map(database.zones.map((z, i) => [zonePlans[i].key, z.databaseSubnetId])),
+        databaseNetworkAclEntries(
+          s.networkAcls,
+          zones.map((z) => z.privateSubnetCidrBlock),
+          s.databasePort,
+          s.databaseNetworkAclIngress,
+        ),
+      );
+    }
 
     const interfaceServices = [
       ...(s.secretsManagerEndpoint ? ["secretsmanager"] : []),
@@ -284,6 +361,60 @@ export class Vpc3Az extends Construct implements IVpc3Az {
       this.flowLogGroupName = flowLog.logGroup.name;
       this.flowLogId = flowLog.flowLog.id;
     }
+  }
+
+  /**
+   * The isolated tier: a subnet per AZ at `cidrsubnet(<tier block>, dbNewBits, slot)`, one route
+   * table with the local route only (no IGW, NAT or egress-only gateway), and the DB subnet group.
+   */
+  private createDatabaseTier(
+    vpcId: string,
+    zonePlans: ZonePlan[],
+    s: ResolvedVpc3AzSettings,
+    newBits: number,
+    tags: (name: string, extra?: { [k: string]: string }) => { [k: string]: string },
+  ): {
+    zones: { databaseSubnetId: string; databaseSubnetCidrBlock: string }[];
+    routeTableId: string;
+    subnetGroupName: string;
+  } {
+    const prefix = s.namePrefix;
+    const block = Fn.cidrsubnet(
+      s.cidrBlock,
+      newBits,
+      s.databaseSubnetBlock ?? Token.asNumber(Op.sub(Fn.pow(2, newBits), 1)),
+    );
+    const dbPrefix = s.databaseSubnetPrefixLength as number;
+    const subnetPrefix = s.subnetPrefixLength as number;
+    const dbNewBits =
+      Token.isUnresolved(dbPrefix) || Token.isUnresolved(subnetPrefix)
+        ? Token.asNumber(Op.sub(dbPrefix, subnetPrefix))
+        : dbPrefix - subnetPrefix;
+    const rt = new RouteTable(this, "DatabaseRouteTable", {
+      vpcId,
+      tags: tags(`${prefix}_Database`),
+    });
+    const zones = zonePlans.map((z) => {
+      const cidr = Fn.cidrsubnet(block, dbNewBits, z.slot);
+      const subnet = new Subnet(this, `DatabaseSubnet${z.idSuffix}`, {
+        vpcId,
+        availabilityZone: z.name,
+        cidrBlock: cidr,
+        tags: tags(`${prefix}_${z.name}_Database`, { Reach: "isolated" }),
+      });
+      new RouteTableAssociation(this, `DatabaseRouteTableAssociation${z.idSuffix}`, {
+        subnetId: subnet.id,
+        routeTableId: rt.id,
+      });
+      return { databaseSubnetId: subnet.id, databaseSubnetCidrBlock: cidr };
+    });
+    const group = new DbSubnetGroup(this, "DatabaseSubnetGroup", {
+      name: s.databaseSubnetGroupName,
+      description: `Isolated database subnets of ${prefix}`,
+      subnetIds: zones.map((z) => z.databaseSubnetId),
+      tags: tags(`${prefix}_Database`),
+    });
+    return { zones, routeTableId: rt.id, subnetGroupName: group.name };
   }
 
   /** The three zones: given names keyed by letter, or the region's first three keyed by position. */

@@ -16,24 +16,31 @@ export interface NetworkOptions {
 }
 
 export interface ClusterNetwork {
-  readonly subnetGroup: DbSubnetGroup;
+  /** The cluster's own DB subnet group, or the VPC's database subnet group when it has one. */
+  readonly subnetGroup: { readonly name: string };
   readonly securityGroup: SecurityGroup;
   readonly connections: Connections;
 }
 
 /**
- * The DB subnet group over the private subnets (APG-26) and the cluster's own security group
+ * The DB subnet group (APG-26): the VPC's isolated database tier's group when the VPC has one
+ * (`vpc.databaseSubnetGroupName`), else one of the cluster's own over the private subnets; and the
+ * cluster's own security group
  * (APG-27): the database port from the named peers only, the reference's all-protocol
  * self-reference, and (by default) the default egress rule. Rules are separate
  * `aws_vpc_security_group_*_rule` resources, so adding a peer never rewrites the others.
  */
 export function createNetwork(scope: Construct, o: NetworkOptions): ClusterNetwork {
-  const subnetGroup = new DbSubnetGroup(scope, "SubnetGroup", {
-    name: o.clusterIdentifier,
-    description: `Private subnets of Aurora PostgreSQL cluster ${o.clusterIdentifier}`,
-    subnetIds: o.vpc.privateSubnetIds,
-    tags: o.tags,
-  });
+  const databaseGroup = o.vpc.databaseSubnetGroupName;
+  const subnetGroup =
+    databaseGroup !== undefined
+      ? { name: databaseGroup }
+      : new DbSubnetGroup(scope, "SubnetGroup", {
+          name: o.clusterIdentifier,
+          description: `Private subnets of Aurora PostgreSQL cluster ${o.clusterIdentifier}`,
+          subnetIds: o.vpc.privateSubnetIds,
+          tags: o.tags,
+        });
   const securityGroup = new SecurityGroup(scope, "SecurityGroup", {
     name: `${o.clusterIdentifier}-aurora`,
     description: `Aurora PostgreSQL cluster ${o.clusterIdentifier}: database port from named peers only`,

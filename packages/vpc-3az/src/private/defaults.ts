@@ -8,7 +8,7 @@ import {
   NetworkAclMode,
   Vpc3AzProps,
 } from "../vpc-3az-props";
-import { parseIpv4Cidr } from "./cidr";
+import { parseIpv4Cidr, subnetCapacity } from "./cidr";
 
 /**
  * The props of a `Vpc3Az` with every default applied: the one place that knows the defaults. Props
@@ -47,6 +47,16 @@ export interface ResolvedVpc3AzSettings {
   /** Prefix of the other `Name` tags: `name`, or the CIDR block (as the reference). */
   readonly namePrefix: string;
   readonly tags: { [key: string]: string };
+  readonly databaseSubnets: boolean;
+  /** The given prefix, or `subnetPrefixLength` + 4; unset when `subnetPrefixLength` is. */
+  readonly databaseSubnetPrefixLength?: number;
+  /** The given netnum, or the layout's last block; unset when the layout's size is unknown at synth time. */
+  readonly databaseSubnetBlock?: number;
+  readonly databasePort: number;
+  readonly databaseNetworkAclIngress: NetworkAclIngress[];
+  readonly databaseSubnetGroupName: string;
+  readonly ipv6: boolean;
+  readonly ipv6AssignAddressOnCreation: boolean;
 }
 
 /** Applies the defaults documented on {@link Vpc3AzProps}. Never throws: validation reports bad input. */
@@ -56,11 +66,16 @@ export function resolveSettings(scope: IConstruct, props: Vpc3AzProps): Resolved
   const parsed = Token.isUnresolved(cidrBlock) ? undefined : parseIpv4Cidr(cidrBlock);
   const vpcPrefixLength = parsed?.prefixLength ?? (props.classB !== undefined ? 16 : undefined);
   const flowLogGroupName = props.flowLogGroupName;
+  const subnetPrefixLength =
+    props.subnetPrefixLength ?? (vpcPrefixLength !== undefined ? vpcPrefixLength + 4 : undefined);
+  const layoutKnown =
+    vpcPrefixLength !== undefined &&
+    subnetPrefixLength !== undefined &&
+    !Token.isUnresolved(subnetPrefixLength);
   return {
     cidrBlock,
     vpcPrefixLength,
-    subnetPrefixLength:
-      props.subnetPrefixLength ?? (vpcPrefixLength !== undefined ? vpcPrefixLength + 4 : undefined),
+    subnetPrefixLength,
     availabilityZones: props.availabilityZones,
     subnetSlots: props.subnetSlots ?? {},
     mapPublicIpOnLaunch: props.mapPublicIpOnLaunch ?? false,
@@ -80,7 +95,29 @@ export function resolveSettings(scope: IConstruct, props: Vpc3AzProps): Resolved
     vpcName: props.name ?? `${TerraformStack.of(scope).node.id}-VPC`,
     namePrefix: props.name ?? cidrBlock,
     tags: props.tags ?? {},
+    databaseSubnets: props.databaseSubnets ?? false,
+    databaseSubnetPrefixLength:
+      props.databaseSubnetPrefixLength ??
+      (subnetPrefixLength !== undefined ? subnetPrefixLength + 4 : undefined),
+    databaseSubnetBlock:
+      props.databaseSubnetBlock ??
+      (layoutKnown ? subnetCapacity(vpcPrefixLength, subnetPrefixLength) - 1 : undefined),
+    databasePort: props.databasePort ?? 5432,
+    databaseNetworkAclIngress: props.databaseNetworkAclIngress ?? [],
+    databaseSubnetGroupName: props.databaseSubnetGroupName ?? defaultSubnetGroupName(scope, props.name),
+    ipv6: props.ipv6 ?? false,
+    ipv6AssignAddressOnCreation: props.ipv6AssignAddressOnCreation ?? false,
   };
+}
+
+/** `<name>-database` or `<construct path>-database`, in the characters a DB subnet group name allows. */
+function defaultSubnetGroupName(scope: IConstruct, name: string | undefined): string {
+  if (name !== undefined && Token.isUnresolved(name)) return `${name}-database`;
+  const base = (name ?? scope.node.path)
+    .toLowerCase()
+    .replace(/[^a-z0-9._ -]+/g, "-")
+    .replace(/^[-. _]+|[-. _]+$/g, "");
+  return `${base.slice(0, 255 - "-database".length) || "vpc"}-database`;
 }
 
 /** The reference's `10.<classB>.0.0/16` (a token CIDR when `classB` is a token). */

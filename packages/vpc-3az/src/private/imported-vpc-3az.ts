@@ -15,6 +15,9 @@ export class ImportedVpc3Az extends Construct implements IVpc3Az {
   public readonly secretsManagerEndpointId?: string;
   public readonly endpointSecurityGroupId?: string;
   public readonly flowLogGroupName?: string;
+  public readonly databaseSubnetIds?: string[];
+  public readonly databaseSubnetGroupName?: string;
+  public readonly ipv6CidrBlock?: string;
 
   constructor(scope: Construct, id: string, attrs: Vpc3AzAttributes) {
     super(scope, id);
@@ -30,5 +33,8 @@ export class ImportedVpc3Az extends Construct implements IVpc3Az {
     this.secretsManagerEndpointId = attrs.secretsManagerEndpointId;
     this.endpointSecurityGroupId = attrs.endpointSecurityGroupId;
     this.flowLogGroupName = attrs.flowLogGroupName;
+    this.databaseSubnetIds = attrs.databaseSubnetIds;
+    this.databaseSubnetGroupName = attrs.databaseSubnetGroupName;
+    this.ipv6CidrBlock = attrs.ipv6CidrBlock;
   }
 }
