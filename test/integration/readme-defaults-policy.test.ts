@@ -9,13 +9,11 @@ import * as os from "os";
 import * as path from "path";
 import { App, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { PostgresqlProvider } from "@cdktf/provider-postgresql/lib/provider";
-import { RandomProvider } from "@cdktf/provider-random/lib/provider";
-import { clusterProviderConfig, PostgresTunnel, SessionLogging } from "@aurora-cdktf/postgres-bootstrap";
 import { addNetwork } from "../../packages/vpc-3az/test/fixtures/readme-usage";
 import { BastionStack } from "../../packages/bastion-asg/test/fixtures/readme-usage";
 import { ClusterStack } from "../../packages/aurora-postgres-cluster/test/fixtures/readme-usage";
 import { addDatafoldLineage } from "../../packages/lineage-logging/test/fixtures/readme-usage";
+import { BootstrapStack } from "../../packages/postgres-bootstrap/test/fixtures/bootstrap-usage";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const PACKAGES = ["vpc-3az", "bastion-asg", "aurora-postgres-cluster", "lineage-logging"];
@@ -67,22 +65,10 @@ function synthReadmeStacks(outdir: string): string[] {
   const vpc = addNetwork(network);
   const bastion = new BastionStack(app, "bastion", vpc);
   const cluster = new ClusterStack(app, "cluster", vpc, bastion.bastion);
-  // The lineage snippet's bootstrap stack: the postgresql provider from the cluster's outputs.
-  const bootstrap = new TerraformStack(app, "lineage-database");
-  new AwsProvider(bootstrap, "Aws", { region: "eu-west-1" });
-  new RandomProvider(bootstrap, "Random");
-  const provider = new PostgresqlProvider(
-    bootstrap,
-    "Postgresql",
-    clusterProviderConfig(bootstrap, "Db", cluster.cluster, {
-      tunnel: PostgresTunnel.localPortForward(15432),
-    }),
-  );
-  addDatafoldLineage(cluster, bootstrap, cluster.cluster, {
-    provider,
-    database: cluster.cluster.databaseName,
-    sessionLogging: SessionLogging.SUPPRESSED,
-  });
+  // The bootstrap README's stack (the postgresql provider from the cluster's outputs, schema app),
+  // with the lineage snippet's database side in it.
+  const bootstrap = new BootstrapStack(app, "lineage-database", cluster.cluster);
+  addDatafoldLineage(cluster, bootstrap, cluster.cluster, bootstrap.connection, bootstrap.schema);
   app.synth();
   const stacks = path.join(outdir, "stacks");
   return fs.readdirSync(stacks).map((s) => path.join(stacks, s));

@@ -7,7 +7,13 @@ import { FakeManagedCluster } from "./fake-cluster";
 import { testStack } from "./util";
 import * as publicApi from "../src";
 import { describeReadmeApi } from "../../../test/helpers/unit";
-import { SessionLogging } from "@aurora-cdktf/postgres-bootstrap";
+import { ApplicationSchema, SessionLogging } from "@aurora-cdktf/postgres-bootstrap";
+
+interface GrantJson {
+  readonly object_type: string;
+  readonly schema?: string;
+  readonly privileges: string[];
+}
 
 const pkg = path.join(__dirname, "..");
 
@@ -28,11 +34,10 @@ describe("README", () => {
     const clusterStack = testStack("cluster", app);
     const bootstrapStack = testStack("bootstrap", app);
     const cluster = new FakeManagedCluster(clusterStack, "Cluster");
+    const connection = { database: "orders", sessionLogging: SessionLogging.SUPPRESSED };
+    const schema = new ApplicationSchema(bootstrapStack, "App", { connection, schemaName: "app" });
     // WHEN
-    const handover = addDatafoldLineage(clusterStack, bootstrapStack, cluster, {
-      database: "orders",
-      sessionLogging: SessionLogging.SUPPRESSED,
-    });
+    const handover = addDatafoldLineage(clusterStack, bootstrapStack, cluster, connection, schema);
     app.synth();
     // THEN
     const read = (id: string) =>
@@ -41,7 +46,25 @@ describe("README", () => {
     expect(Object.keys(read("cluster").resource)).toEqual(
       expect.arrayContaining(["aws_iam_user", "aws_iam_access_key", "aws_secretsmanager_secret"]),
     );
-    expect(Object.keys(read("bootstrap").resource.postgresql_grant)).toHaveLength(6); // CONNECT + 5
+    // the lineage role's grants: CONNECT, datafold_tmp, USAGE and SELECT on the bootstrap's schema
+    const grants = Object.entries(read("bootstrap").resource.postgresql_grant as Record<string, GrantJson>)
+      .filter(([id]) => id.startsWith("LineageAccess_"))
+      .map(([, g]) => `${g.object_type} ${g.schema ?? "-"} ${g.privileges.join(",")}`)
+      .sort();
+    expect(grants).toEqual([
+      "database - CONNECT",
+      "schema ${postgresql_schema.LineageAccess_TempSchema_BD114B10.name} CREATE,USAGE",
+      "schema app USAGE",
+      "table app SELECT",
+    ]);
+    // AND its default privileges cover the tables each of the schema's object owners creates
+    const owners = Object.entries(
+      read("bootstrap").resource.postgresql_default_privileges as Record<string, { owner: string }>,
+    )
+      .filter(([id]) => id.startsWith("LineageAccess_"))
+      .map(([, d]) => d.owner)
+      .sort();
+    expect(owners).toEqual([...schema.objectOwners].sort());
     expect(read("bootstrap").output.datafold_connection.sensitive).toBe(true);
     expect(handover.output).toBeDefined();
   });
