@@ -1,5 +1,6 @@
 // Two projects: fast unit tests (synth only, in parallel) and integration tests that run the real
-// OpenTofu against a local PostgreSQL and moto (in band: they share two cores with tofu and Go).
+// OpenTofu against a local PostgreSQL and moto (one pair per worker: test/helpers/global-setup.js;
+// `npm test` runs them on two workers, as they mostly wait on moto and the provider's polling).
 const path = require("path");
 
 const transform = {
@@ -42,5 +43,11 @@ module.exports = {
       setupFilesAfterEnv: [...common.setupFilesAfterEnv, path.join(__dirname, "test/setup-integration.js")],
     },
   ],
-  reporters: ["default", "<rootDir>/test/helpers/summary-reporter.js"],
+  // Long integration files first (two workers in `npm test`), and a line per file start/end.
+  testSequencer: "<rootDir>/test/helpers/sequencer.js",
+  reporters: [
+    "default",
+    "<rootDir>/test/helpers/progress-reporter.js",
+    "<rootDir>/test/helpers/summary-reporter.js",
+  ],
 };

@@ -51,13 +51,41 @@ async function waitFor(url, ms) {
   throw new Error(`moto_server did not answer at ${url} within ${ms} ms (${last})`);
 }
 
+/**
+ * The Python that runs moto_server: the one its script names on its first line (a venv's), else
+ * the python3 on PATH (for a wrapper such as a pyenv shim).
+ */
+function motoPython(bin) {
+  const first = fs.readFileSync(bin, "utf8").split("\n", 1)[0];
+  const words = first.startsWith("#!") ? first.slice(2).trim().split(/\s+/) : [];
+  const interpreter = path.basename(words[0] ?? "") === "env" ? words[1] : words[0];
+  return interpreter && /^python/.test(path.basename(interpreter)) ? interpreter : "python3";
+}
+
+/**
+ * moto_server's own entry point, after one correction: a new DB instance's certificate authority.
+ * moto answers "rds-ca-default" (a name RDS no longer uses); RDS gives new instances
+ * rds-ca-rsa2048-g1. With moto's answer the AWS provider sees a difference from the construct's
+ * default (rds-ca-rsa2048-g1), modifies the CA and reboots: about three minutes of the provider's
+ * fixed waits per instance that real AWS never causes. An instance asking for another CA still
+ * takes the provider's modify path.
+ */
+const MOTO_MAIN = [
+  "import sys",
+  "import moto.rds.models as rds",
+  "init = rds.DBInstance.__init__",
+  'init.__defaults__ = tuple("rds-ca-rsa2048-g1" if d == "rds-ca-default" else d for d in init.__defaults__)',
+  "from moto.server import main",
+  "sys.exit(main())",
+].join("\n");
+
 /** Starts moto_server; resolves to { pid, port, endpoint }. */
 async function start() {
   const bin = motoBinary();
   const port = await freePort();
   // AWS managed policies (AmazonSSMManagedInstanceCore, CloudWatchLogsReadOnlyAccess, ...) exist in
   // moto only when it loads them at start.
-  const child = spawn(bin, ["-H", "127.0.0.1", "-p", String(port)], {
+  const child = spawn(motoPython(bin), ["-c", MOTO_MAIN, "-H", "127.0.0.1", "-p", String(port)], {
     stdio: "ignore",
     detached: true,
     env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: "true" },

@@ -1,13 +1,17 @@
-// Jest globalSetup of the integration project: one throwaway PostgreSQL 15 and one moto server for
-// the whole run. Their state files are named in the environment, which Jest's workers inherit.
+// Jest globalSetup of the integration project: a throwaway PostgreSQL 15 and a moto server for
+// each Jest worker (one with --runInBand), so that test files running side by side share no
+// cluster-wide role, server log or AWS name. Their state files (pg-<worker>.json, moto-<worker>.json)
+// are in AURORA_INTEG_DIR, which Jest's workers inherit; test/setup-integration.js points each
+// test file at its worker's pair (AURORA_PG_STATE, AURORA_MOTO_STATE).
 "use strict";
+const { spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const pg = require("../../scripts/lib/pg-server");
 const moto = require("../../scripts/lib/moto-server");
 
-module.exports = async function globalSetup() {
+module.exports = async function globalSetup(globalConfig) {
   for (const v of ["TF_CLI_CONFIG_FILE", "TERRAFORM_BINARY_NAME"]) {
     if (!process.env[v]) {
       throw new Error(
@@ -16,24 +20,43 @@ module.exports = async function globalSetup() {
       );
     }
   }
+  const workers = Math.max(1, Number(globalConfig?.maxWorkers) || 1);
+  if (workers > 1) {
+    // Test files build the examples (`tsc -b`) before they synthesize them: built once here, those
+    // builds find nothing to do instead of writing the same files side by side.
+    const build = spawnSync("npx", ["tsc", "-b", "tsconfig.build.json"], {
+      cwd: path.resolve(__dirname, "..", ".."),
+      encoding: "utf8",
+    });
+    if (build.status !== 0)
+      throw new Error(`tsc -b tsconfig.build.json failed:\n${build.stdout}\n${build.stderr}`);
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aurora-cdktf-integ-"));
-  const pgState = await pg.start({});
-  fs.writeFileSync(path.join(dir, "pg.json"), JSON.stringify(pgState), { mode: 0o600 });
-  process.env.AURORA_PG_STATE = path.join(dir, "pg.json");
-  let motoState;
+  const servers = [];
+  const stopAll = () => {
+    for (const s of servers.splice(0)) {
+      pg.stop(s.pgState);
+      moto.stop(s.motoState);
+    }
+  };
+  // Stop them even if Jest is interrupted before globalTeardown.
+  process.once("exit", stopAll);
   try {
-    motoState = await moto.start();
+    // One worker's pair at a time: each picks a free port just before it binds it.
+    for (let worker = 1; worker <= workers; worker++) {
+      const server = { pgState: await pg.start({}) };
+      servers.push(server);
+      server.motoState = await moto.start();
+      fs.writeFileSync(path.join(dir, `pg-${worker}.json`), JSON.stringify(server.pgState), { mode: 0o600 });
+      fs.writeFileSync(path.join(dir, `moto-${worker}.json`), JSON.stringify(server.motoState));
+    }
   } catch (err) {
-    pg.stop(pgState);
+    stopAll();
     throw err;
   }
-  fs.writeFileSync(path.join(dir, "moto.json"), JSON.stringify(motoState));
-  process.env.AURORA_MOTO_STATE = path.join(dir, "moto.json");
+  // The first worker's pair for code that runs outside a test file.
+  process.env.AURORA_PG_STATE = path.join(dir, "pg-1.json");
+  process.env.AURORA_MOTO_STATE = path.join(dir, "moto-1.json");
   process.env.AURORA_INTEG_DIR = dir;
-  globalThis.__AURORA_INTEG__ = { dir, pgState, motoState };
-  // Stop both even if Jest is interrupted before globalTeardown.
-  process.once("exit", () => {
-    pg.stop(pgState);
-    moto.stop(motoState);
-  });
+  globalThis.__AURORA_INTEG__ = { dir, servers, stopAll };
 };
