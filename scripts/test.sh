@@ -2,8 +2,16 @@
 # The whole test suite: type check, lint (TypeScript, formatting, ShellCheck on every shell script,
 # actionlint on every GitHub Actions workflow),
 # `go vet` and `go test` of the stand-in providers (tools/compat-providers), unit tests (synth),
-# integration tests (real OpenTofu against a throwaway PostgreSQL 15 and moto). Ends with one
-# "N passed, N failed, N skipped" line: Jest's and Go's tests together.
+# integration tests (real OpenTofu against throwaway PostgreSQL 15 servers and moto).
+# Two lanes side by side, as the integration tests mostly wait on moto and the provider's polling:
+#   - the checks (typecheck ... unit), one after the other, each with its output in
+#     .tmp/steps/<step>.log and one line when it ends (its log's tail when it fails);
+#   - the integration tests: packaging.test.ts alone first (scripts/pack.sh rebuilds every dist/
+#     the other files synthesize from), then the rest on two Jest workers (a PostgreSQL and a moto
+#     each), with a line per file start/end and a heartbeat every minute.
+# With arguments (Jest filters, e.g. a test path) the integration tests run in one band instead.
+# Ends with one verdict line: PASSED/FAILED, "N passed, N failed, N skipped" (Jest's and Go's tests
+# together), the time, and the engine and providers (real, stand-in or the machine's).
 # Needs scripts/setup.sh to have run once on the machine.
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
@@ -29,28 +37,47 @@ run_step() {
   if "$@"; then echo "=== $name: ok ($((SECONDS - t))s)"; else echo "=== $name: FAILED ($((SECONDS - t))s)"; failed_steps+=("$name"); fi
 }
 
-run_step typecheck npx tsc -p tsconfig.json --noEmit
-run_step lint npx eslint . --max-warnings 0
-run_step format npx prettier --check . --log-level warn
-run_step shellcheck bash scripts/lint-shell.sh
-run_step workflows bash scripts/lint-workflows.sh
-run_step go-vet node scripts/lib/go-check.js vet tools/compat-providers
-run_step go-test node scripts/lib/go-check.js test tools/compat-providers
-run_step unit npx jest --ci --selectProjects unit "$@"
-run_step integration npx jest --ci --selectProjects integration --runInBand "$@"
+# A step of the checks lane: output to .tmp/steps/NAME.log, one line at its end, the log's tail on
+# failure, and its name in .tmp/steps/failed (the lane is a subshell).
+mkdir -p .tmp/steps
+: > .tmp/steps/failed
+lane_step() {
+  local name=$1; shift
+  local t=$SECONDS log=.tmp/steps/$name.log
+  if "$@" > "$log" 2>&1; then
+    echo "=== $name: ok ($((SECONDS - t))s)"
+  else
+    echo "=== $name: FAILED ($((SECONDS - t))s); last lines of $log:"
+    tail -n 40 "$log" | sed 's/^/    | /'
+    echo "$name" >> .tmp/steps/failed
+  fi
+}
+checks() {
+  lane_step typecheck npx tsc -p tsconfig.json --noEmit
+  lane_step lint npx eslint . --max-warnings 0
+  lane_step format npx prettier --check . --log-level warn
+  lane_step shellcheck bash scripts/lint-shell.sh
+  lane_step workflows bash scripts/lint-workflows.sh
+  lane_step go-vet node scripts/lib/go-check.js vet tools/compat-providers
+  lane_step go-test node scripts/lib/go-check.js test tools/compat-providers
+  lane_step unit npx jest --ci --selectProjects unit "$@"
+}
 
-# shellcheck disable=SC2016
-node -e '
-const lines = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").filter(Boolean).map(JSON.parse);
-const t = lines.reduce((a, l) => ({ passed: a.passed + l.passed, failed: a.failed + l.failed, skipped: a.skipped + l.skipped }), { passed: 0, failed: 0, skipped: 0 });
-console.log(`\n${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
-' "$AURORA_TEST_SUMMARY"
-echo "engine: $(tofu version | head -n 1); providers: postgresql=${AURORA_CDKTF_POSTGRESQL_PROVIDER_KIND:-?} random=${AURORA_CDKTF_RANDOM_PROVIDER_KIND:-?} aws=${AURORA_CDKTF_AWS_PROVIDER_VERSION:-none} (${AURORA_CDKTF_AWS_PROVIDER_KIND:-none})"
-if [ "${AURORA_CDKTF_POSTGRESQL_PROVIDER_KIND:-}" = stand-in ] || [ "${AURORA_CDKTF_RANDOM_PROVIDER_KIND:-}" = stand-in ]; then
-  echo "NOTE: database tests ran with the project's STAND-IN postgresql/random providers (tools/compat-providers),"
-  echo "      because the module proxy refuses the real ones; see README.md."
+echo "=== checks (typecheck, lint, format, shellcheck, workflows, go vet, go test, unit) in the background; logs in .tmp/steps/"
+checks "$@" &
+checks_pid=$!
+trap 'kill "$checks_pid" 2>/dev/null' EXIT
+
+if [ $# -gt 0 ]; then
+  run_step integration npx jest --ci --selectProjects integration --runInBand "$@"
+else
+  run_step integration-packaging npx jest --ci --selectProjects integration --runInBand test/integration/packaging.test.ts
+  run_step integration npx jest --ci --selectProjects integration --maxWorkers=2 --testPathIgnorePatterns /test/integration/packaging.test.ts
 fi
-if [ ${#failed_steps[@]} -gt 0 ]; then
-  echo "test: failed steps: ${failed_steps[*]}"
-  exit 1
-fi
+
+echo "=== waiting for the checks"
+wait "$checks_pid"
+trap - EXIT
+while IFS= read -r step; do failed_steps+=("$step"); done < .tmp/steps/failed
+
+node scripts/lib/verdict.js test "$AURORA_TEST_SUMMARY" "$SECONDS" "${failed_steps[@]}"
