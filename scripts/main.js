@@ -4,13 +4,18 @@
 //   2. per example: `cdktf synth`; OpenTofu init/validate/plan of every stack. The AWS stacks plan
 //      against a throwaway moto server; each is applied to it (minus what moto cannot create) so
 //      that the stacks depending on it can plan (cdktf cross-stack references read upstream state).
+//      A stack starts as soon as the stacks it depends on (the synth's manifest.json) are done.
 //   3. a throwaway PostgreSQL 15: `cdktf deploy` of the database stacks (local mode), a summary of
 //      what was created, `cdktf destroy`, and a check that nothing is left.
+// The three lanes (each example on moto, the PostgreSQL deploys) run side by side: they mostly wait
+// on moto and the provider's polling. The build, moto and PostgreSQL start side by side too.
 // OpenTofu, the AWS-provider check, moto and PostgreSQL are driven by the integration tests' own
 // code (scripts/lib: tofu.js, aws.js, moto-server.js, pg-server.js). Each command's output goes to
-// a log; the console gets one line per step, a progress line every 30 s and a failed step's log tail.
-// Exits non-zero on any failure (130 when interrupted); moto, PostgreSQL and the work folder are
-// removed on exit.
+// a log; the console gets one line per step, a progress line every 30 s and a failed step's log tail;
+// at the end a table of what was planned, applied, deployed and destroyed per stack and one verdict
+// line (with the engine and which providers were real, stand-in or the machine's).
+// Exits non-zero on any failure (130 when interrupted); the first failure stops the other lanes;
+// moto, PostgreSQL and the work folder are removed on exit.
 //
 // Usage (from scripts/main.sh): node scripts/main.js [--elapsed SECONDS] [--setup-seconds SECONDS]
 "use strict";
@@ -22,6 +27,7 @@ const { awsProviderAvailable, mirroredAwsVersion } = require("./lib/aws");
 const moto = require("./lib/moto-server");
 const pgServer = require("./lib/pg-server");
 const { ARGS, TofuWorkdir, describeCreates, plannedCreates } = require("./lib/tofu");
+const { duration, standInNote, toolsLine } = require("./lib/verdict");
 
 const ROOT = path.resolve(__dirname, "..");
 const REF = "reference-architecture";
@@ -56,16 +62,28 @@ async function timed(label, fn) {
   return result;
 }
 
-/** What cleanup() must undo, and the running command. */
+/** What cleanup() must undo, and the running commands. */
 const state = {
   work: fs.mkdtempSync(path.join(os.tmpdir(), "aurora-cdktf-main.")),
   moto: undefined,
   pg: undefined,
+  /** The libpq environment of the RDS-like master, plus DB_TARGET=local, for the local deploys. */
+  pgEnv: undefined,
   /** { example, out, stacks } still deployed to PostgreSQL */
   localDeploys: [],
-  current: undefined,
+  children: new Set(),
   interrupted: undefined,
+  /** Set when a step failed: the other lanes stop. */
+  stopping: undefined,
 };
+
+/** One row per stack and place for the closing table: what was planned and what happened. */
+const ROWS = [];
+function row(example, stack, where, planned) {
+  const r = { example, stack, where, planned, result: "started" };
+  ROWS.push(r);
+  return r;
+}
 const LOGS = path.join(state.work, "logs");
 fs.mkdirSync(LOGS);
 
@@ -77,7 +95,8 @@ class StepFailed extends Error {}
  * LOGS/NAME.log, a progress line every 30 s, and the log's tail on failure.
  */
 function run(name, { file, args, options = {} }, { ok = [0] } = {}) {
-  if (state.interrupted) return Promise.reject(new StepFailed(`interrupted before ${name}`));
+  const stop = state.interrupted ?? state.stopping;
+  if (stop) return Promise.reject(new StepFailed(`${name} not started (${stop})`));
   const logFile = path.join(LOGS, `${name}.log`);
   const t = Date.now();
   return new Promise((resolve, reject) => {
@@ -89,17 +108,17 @@ function run(name, { file, args, options = {} }, { ok = [0] } = {}) {
     } finally {
       fs.closeSync(fd);
     }
-    state.current = child;
+    state.children.add(child);
     const progress = setInterval(
       () => log(`  ... ${name} still running (${seconds(t)}s)`),
       PROGRESS_EVERY_MS,
     );
     const done = (code, error) => {
       clearInterval(progress);
-      state.current = undefined;
+      state.children.delete(child);
       if (!error && ok.includes(code)) return resolve();
-      if (state.interrupted) {
-        log(`  ${name} stopped after ${seconds(t)}s (${state.interrupted})`);
+      if (state.interrupted ?? state.stopping) {
+        log(`  ${name} stopped after ${seconds(t)}s (${state.interrupted ?? state.stopping})`);
         return reject(new StepFailed(`${name} interrupted`));
       }
       log(
@@ -135,28 +154,50 @@ function cdktf(example, args, env = {}) {
 }
 
 /** init, validate, plan; with "apply", applies all but what moto lacks (one retry). */
-async function tofuStack(stacksDir, stack, name, mode) {
+async function tofuStack(example, stacksDir, stack, name, mode) {
+  const label = `${example}/${stack}`;
+  log(`${label}: validate, plan${mode === "apply" ? " and apply to moto" : ""}`);
   const work = new TofuWorkdir(path.join(stacksDir, stack));
   await run(`${name}-init`, work.command(ARGS.init));
   check(`${name}-validate`, () => work.validate());
   await run(`${name}-plan`, work.command(ARGS.plan), { ok: [0, 2] });
   const plan = check(`${name}-show`, () => work.show());
-  log(`  ${stack}: valid; plan: ${describeCreates(plan)}`);
-  if (mode !== "apply") return;
+  log(`  ${label}: valid; plan: ${describeCreates(plan)}`);
+  const r = row(example, stack, "moto", plannedCreates(plan).length);
+  if (mode !== "apply") {
+    r.result = "planned (not applied: it is deployed to PostgreSQL below)";
+    return;
+  }
   const excluded = MOTO_EXCLUDE_TYPES.flatMap((type) => plannedCreates(plan, type));
   const apply = work.command([...ARGS.apply, ...excluded.map((a) => `-exclude=${a}`)]);
   try {
     await run(`${name}-apply`, apply);
   } catch (err) {
-    if (state.interrupted) throw err;
+    if (state.interrupted ?? state.stopping) throw err;
     // moto's EC2 is not safe under load (seen once: a new security group's default egress rule
     // "does not exist" when the provider revokes it): one retry.
-    log(`  ${stack}: retrying the apply once`);
+    log(`  ${label}: retrying the apply once`);
     await run(`${name}-apply-retry`, apply);
   }
   const applied = check(`${name}-state`, () => work.stateList()).filter((a) => !a.startsWith("data."));
   const leftOut = excluded.length > 0 ? `; left out (moto cannot create them): ${excluded.join(" ")}` : "";
-  log(`  ${stack}: applied to moto (${applied.length} resources)${leftOut}`);
+  log(`  ${label}: applied to moto (${applied.length} resources)${leftOut}`);
+  const types = [...new Set(excluded.map((a) => a.split(".")[0]))];
+  r.result = `applied: ${applied.length} resources${types.length > 0 ? ` (left out, moto cannot create: ${types.join(", ")})` : ""}`;
+}
+
+/**
+ * Every stack of a synth output folder through tofuStack, each as soon as the stacks it depends on
+ * (the manifest's dependencies) are done; `modes` says which ones are applied.
+ */
+function stacksInOrder(example, out, prefix, modes) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(out, "manifest.json"), "utf8"));
+  const done = {};
+  const go = (s) =>
+    (done[s] ??= Promise.all((manifest.stacks[s].dependencies ?? []).map(go)).then(() =>
+      tofuStack(example, path.join(out, "stacks"), s, `${prefix}-${s}`, modes[s] ?? "plan"),
+    ));
+  return Promise.all(Object.keys(manifest.stacks).sort().map(go));
 }
 
 /** A cdktf output folder in the work folder (its parent made; cdktf makes only the last level). */
@@ -181,7 +222,7 @@ function psql(args, input) {
   const r = spawnSync(path.join(state.pg.binDir, "psql"), ["-X", ...args], {
     input,
     encoding: "utf8",
-    env: process.env,
+    env: { ...process.env, ...state.pgEnv },
   });
   if (r.error) throw r.error;
   if (r.stderr) process.stderr.write(r.stderr);
@@ -210,7 +251,7 @@ SELECT pg_get_userbyid(defaclrole) AS "for role", defaclnamespace::regnamespace 
 
 /** Prints the roles, schemas, extensions and privileges in the database. */
 function printSummary() {
-  log(`  created in database ${process.env.PGDATABASE}:`);
+  log(`  created in database ${state.pgEnv.PGDATABASE}:`);
   console.log(indent(psql(["-q", "-P", "pager=off"], SUMMARY_SQL), "    "));
 }
 
@@ -231,19 +272,57 @@ const deployFlags = (out) => ["--skip-provider-lock", "--auto-approve", "--outpu
 
 async function deployLocal(example, out, stacks) {
   state.localDeploys.push({ example, out, stacks });
-  await run(`${example}-deploy`, cdktf(example, ["deploy", ...stacks, ...deployFlags(out)]));
+  await run(`${example}-deploy`, cdktf(example, ["deploy", ...stacks, ...deployFlags(out)], state.pgEnv));
+  return stacks.map((s) => {
+    const inState = new TofuWorkdir(path.join(out, "stacks", s))
+      .stateList()
+      .filter((a) => !a.startsWith("data."));
+    const r = row(example, s, "PostgreSQL", "-");
+    r.result = `deployed: ${inState.length} resources`;
+    return r;
+  });
 }
 
-async function destroyLocal(example, out, stacks) {
-  await run(`${example}-destroy`, cdktf(example, ["destroy", ...stacks, ...deployFlags(out)]));
+async function destroyLocal(example, out, stacks, rows) {
+  await run(`${example}-destroy`, cdktf(example, ["destroy", ...stacks, ...deployFlags(out)], state.pgEnv));
   state.localDeploys = [];
   const left = check(`${example}-leftovers`, () => leftovers(out, stacks));
   if (left.length > 0) {
     log("  destroy left something behind:");
     console.log(indent(left.join("\n"), "    "));
+    for (const r of rows) r.result += "; destroy LEFT SOMETHING BEHIND";
     throw new StepFailed("destroy left something behind");
   }
-  log("  destroyed: no role, schema or state entry left");
+  for (const r of rows) r.result += "; destroyed, nothing left";
+  log(`  ${example}: destroyed: no role, schema or state entry left`);
+}
+
+/**
+ * Runs the lanes side by side; the first failure stops the others (their running commands are
+ * ended), and is what this rejects with once all have settled.
+ */
+async function sideBySide(lanes) {
+  const results = await Promise.allSettled(
+    lanes.map((lane) =>
+      lane().catch((err) => {
+        if (!state.stopping && !state.interrupted) {
+          state.stopping = "another step failed";
+          for (const child of state.children) killTree(child);
+        }
+        throw err;
+      }),
+    ),
+  );
+  const failed = results.find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
+}
+
+function killTree(child) {
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    /* already gone */
+  }
 }
 
 // --- the job --------------------------------------------------------------------------------------
@@ -253,126 +332,151 @@ async function main() {
     throw new Error('no toolchain environment: run "npm run main" (scripts/main.sh), which sources it');
   }
   Object.assign(process.env, { CHECKPOINT_DISABLE: "1", CI: "1" });
-
-  await timed("build", async () => {
-    log("building the packages and the examples (tsc -b)");
-    await run("build", { file: "npx", args: ["tsc", "-b", "tsconfig.build.json"], options: { cwd: ROOT } });
-  });
-
   const awsOk = awsProviderAvailable();
-  if (awsOk) {
-    await timed("moto start", async () => {
-      log("starting moto (AWS fake)");
-      state.moto = await moto.start();
-      // Few SDK retries: an API moto lacks fails fast instead of being retried for minutes.
-      Object.assign(process.env, moto.awsEnv(state.moto), { AWS_MAX_ATTEMPTS: "3" });
-      process.env.TF_PLUGIN_CACHE_DIR ||= path.join(os.homedir(), ".terraform.d", "plugin-cache");
-      fs.mkdirSync(process.env.TF_PLUGIN_CACHE_DIR, { recursive: true });
-    });
-  } else {
+  if (!awsOk) {
     log("SKIPPED: every AWS stack's plan (no hashicorp/aws provider in the toolchain mirror; see README)");
   }
   process.env.EXAMPLE_AWS_PROVIDER_VERSION = mirroredAwsVersion() ?? "";
   for (const v of ["DB_TARGET", "STAGE", "PGDATABASE"]) delete process.env[v];
 
-  // --- reference architecture: synth and plan
-  await timed(`${REF} synth + plan`, async () => {
-    const out = outDir("ref");
-    log(`${REF}: cdktf synth (stage dev, database stacks through the tunnel)`);
-    await run("ref-synth", cdktf(REF, ["synth", "--output", out]));
-    log(`  stacks: ${stacksIn(out).join(" ")}`);
-    if (!awsOk) return;
-    for (const s of ["network", "bastion", "database", "lineage-aws"]) {
-      log(`${REF}/${s}: validate, plan and apply to moto`);
-      await tofuStack(path.join(out, "stacks"), s, `ref-${s}`, "apply");
-    }
-    for (const s of ["database-bootstrap", "lineage-database"]) {
-      log(`${REF}/${s}: validate and plan (reads the cluster's secret from moto)`);
-      await tofuStack(path.join(out, "stacks"), s, `ref-${s}`, "plan");
-    }
-  });
+  // --- the build, moto and PostgreSQL, side by side
+  await sideBySide([
+    () =>
+      timed("build", async () => {
+        log("building the packages and the examples (tsc -b)");
+        await run("build", {
+          file: "npx",
+          args: ["tsc", "-b", "tsconfig.build.json"],
+          options: { cwd: ROOT },
+        });
+      }),
+    async () => {
+      if (!awsOk) return;
+      await timed("moto start", async () => {
+        log("starting moto (AWS fake)");
+        state.moto = await moto.start();
+        // Few SDK retries: an API moto lacks fails fast instead of being retried for minutes.
+        Object.assign(process.env, moto.awsEnv(state.moto), { AWS_MAX_ATTEMPTS: "3" });
+        process.env.TF_PLUGIN_CACHE_DIR ||= path.join(os.homedir(), ".terraform.d", "plugin-cache");
+        fs.mkdirSync(process.env.TF_PLUGIN_CACHE_DIR, { recursive: true });
+      });
+    },
+    () =>
+      timed("PostgreSQL start", async () => {
+        log("starting a throwaway PostgreSQL 15");
+        state.pg = await pgServer.start({});
+        log(`  PostgreSQL on ${state.pg.host}:${state.pg.port}, database ${state.pg.database}`);
+      }),
+  ]);
+  // The libpq environment of the RDS-like master, which the examples' local mode connects as, with
+  // the session settings the examples' database stacks declare (SessionLogging.SUPPRESSED): the
+  // provider sends generated passwords in clear text, and this keeps them out of the log. Only the
+  // local deploys get it: the synths above must stay in cluster mode.
+  const { SUPPRESSED_SESSION_PGOPTIONS } = require(path.join(ROOT, "packages/postgres-bootstrap"));
+  state.pgEnv = {
+    ...pgServer.clientEnv(state.pg, "master"),
+    DB_TARGET: "local",
+    PGOPTIONS: SUPPRESSED_SESSION_PGOPTIONS,
+  };
 
-  // --- lineage on an existing cluster: synth and plan
-  await timed(`${EXISTING} synth + plan`, async () => {
-    const out = outDir("existing");
-    let context = {};
-    if (awsOk) {
-      // The existing cluster's master secret, in moto (the database stack reads it at plan time).
-      const arn = await moto.createSecret(
-        state.moto,
-        "main-existing-cluster-master",
-        JSON.stringify({ username: "postgres", password: "plan-only" }),
-      );
-      const { SAMPLE_EXISTING_CLUSTER } = require(
-        path.join(ROOT, "examples", EXISTING, "dist", "existing-cluster.js"),
-      );
-      context = { existingCluster: { ...SAMPLE_EXISTING_CLUSTER, masterUserSecretArn: arn } };
-    }
-    log(`${EXISTING}: cdktf synth (the sample cluster, by attributes)`);
-    await run(
-      "existing-synth",
-      cdktf(EXISTING, ["synth", "--output", out], { CDKTF_CONTEXT_JSON: JSON.stringify(context) }),
-    );
-    if (!awsOk) return;
-    log(`${EXISTING}/lineage-aws: validate, plan and apply to moto`);
-    await tofuStack(path.join(out, "stacks"), "lineage-aws", "existing-lineage-aws", "apply");
-    log(`${EXISTING}/lineage-database: validate and plan`);
-    await tofuStack(path.join(out, "stacks"), "lineage-database", "existing-lineage-database", "plan");
-  });
+  await sideBySide([
+    // --- reference architecture: synth; plan every stack, the AWS ones applied to moto
+    () =>
+      timed(`${REF} synth + plan`, async () => {
+        const out = outDir("ref");
+        log(`${REF}: cdktf synth (stage dev, database stacks through the tunnel)`);
+        await run("ref-synth", cdktf(REF, ["synth", "--output", out]));
+        log(`  ${REF} stacks: ${stacksIn(out).join(" ")}`);
+        if (!awsOk) return;
+        const apply = { network: "apply", bastion: "apply", database: "apply", "lineage-aws": "apply" };
+        await stacksInOrder(REF, out, "ref", apply);
+      }),
 
-  // --- local PostgreSQL: deploy the database stacks
-  await timed("PostgreSQL start", async () => {
-    log("starting a throwaway PostgreSQL 15");
-    state.pg = await pgServer.start({});
-    // The libpq environment of the RDS-like master, which the examples' local mode connects as,
-    // with the session settings the examples' database stacks declare (SessionLogging.SUPPRESSED):
-    // the provider sends generated passwords in clear text, and this keeps them out of the log.
-    const { SUPPRESSED_SESSION_PGOPTIONS } = require(path.join(ROOT, "packages/postgres-bootstrap"));
-    Object.assign(process.env, pgServer.clientEnv(state.pg, "master"), {
-      DB_TARGET: "local",
-      PGOPTIONS: SUPPRESSED_SESSION_PGOPTIONS,
-    });
-    log(`  PostgreSQL on ${state.pg.host}:${state.pg.port}, database ${state.pg.database}`);
-  });
+    // --- lineage on an existing cluster: synth and plan
+    () =>
+      timed(`${EXISTING} synth + plan`, async () => {
+        const out = outDir("existing");
+        let context = {};
+        if (awsOk) {
+          // The existing cluster's master secret, in moto (the database stack reads it at plan time).
+          const arn = await moto.createSecret(
+            state.moto,
+            "main-existing-cluster-master",
+            JSON.stringify({ username: "postgres", password: "plan-only" }),
+          );
+          const { SAMPLE_EXISTING_CLUSTER } = require(
+            path.join(ROOT, "examples", EXISTING, "dist", "existing-cluster.js"),
+          );
+          context = { existingCluster: { ...SAMPLE_EXISTING_CLUSTER, masterUserSecretArn: arn } };
+        }
+        log(`${EXISTING}: cdktf synth (the sample cluster, by attributes)`);
+        await run(
+          "existing-synth",
+          cdktf(EXISTING, ["synth", "--output", out], { CDKTF_CONTEXT_JSON: JSON.stringify(context) }),
+        );
+        if (!awsOk) return;
+        await stacksInOrder(EXISTING, out, "existing", { "lineage-aws": "apply" });
+      }),
 
-  await timed(`${REF} deploy + destroy`, async () => {
-    const out = outDir("ref-local");
-    const stacks = ["database-bootstrap", "lineage-database"];
-    log(
-      `${REF}: cdktf deploy ${stacks.join(" ")} (DB_TARGET=local, as the RDS-like master ${process.env.PGUSER})`,
-    );
-    await deployLocal(REF, out, stacks);
-    printSummary();
-    log(`${REF}: cdktf destroy ${stacks.join(" ")}`);
-    await destroyLocal(REF, out, stacks);
-  });
-
-  await timed(`${EXISTING} deploy + destroy`, async () => {
-    const out = outDir("existing-local");
-    psql(["-q", "-c", "CREATE TABLE public.legacy_orders (id int PRIMARY KEY)"]);
-    log(`${EXISTING}: cdktf deploy lineage-database (DB_TARGET=local; observes schema public)`);
-    await deployLocal(EXISTING, out, ["lineage-database"]);
-    printSummary();
-    log(`${EXISTING}: cdktf destroy lineage-database`);
-    await destroyLocal(EXISTING, out, ["lineage-database"]);
-  });
+    // --- local PostgreSQL: deploy the database stacks, one example after the other (one database)
+    async () => {
+      await timed(`${REF} deploy + destroy`, async () => {
+        const out = outDir("ref-local");
+        const stacks = ["database-bootstrap", "lineage-database"];
+        log(
+          `${REF}: cdktf deploy ${stacks.join(" ")} (DB_TARGET=local, as the RDS-like master ${state.pgEnv.PGUSER})`,
+        );
+        const rows = await deployLocal(REF, out, stacks);
+        printSummary();
+        log(`${REF}: cdktf destroy ${stacks.join(" ")}`);
+        await destroyLocal(REF, out, stacks, rows);
+      });
+      await timed(`${EXISTING} deploy + destroy`, async () => {
+        const out = outDir("existing-local");
+        psql(["-q", "-c", "CREATE TABLE public.legacy_orders (id int PRIMARY KEY)"]);
+        log(`${EXISTING}: cdktf deploy lineage-database (DB_TARGET=local; observes schema public)`);
+        const rows = await deployLocal(EXISTING, out, ["lineage-database"]);
+        printSummary();
+        log(`${EXISTING}: cdktf destroy lineage-database`);
+        await destroyLocal(EXISTING, out, ["lineage-database"], rows);
+      });
+    },
+  ]);
 
   log("done. Timings:");
   for (const line of TIMINGS) console.log(`  ${line}`);
   console.log(`  total: ${seconds(T0)}s`);
+  printTable();
   if (!awsOk) console.log("NOTE: the AWS stacks were not planned (no AWS provider in the toolchain mirror).");
-  if (process.env.AURORA_CDKTF_POSTGRESQL_PROVIDER_KIND === "stand-in") {
-    console.log(
-      "NOTE: the database stacks ran with the project's STAND-IN postgresql/random providers (tools/compat-providers).",
-    );
-  }
+  for (const line of standInNote("the database stacks")) console.log(line);
+  const onMoto = ROWS.filter((r) => r.where === "moto");
+  const local = ROWS.filter((r) => r.where === "PostgreSQL");
+  console.log(
+    `npm run main: PASSED in ${duration(seconds(T0))} — ${onMoto.length} stacks planned ` +
+      `(${onMoto.filter((r) => r.result.startsWith("applied")).length} applied to moto), ` +
+      `${local.length} deployed to PostgreSQL and destroyed with nothing left; ${toolsLine()}`,
+  );
+}
+
+/** The rows as a table: example, stack, where, planned creates, what happened. */
+function printTable() {
+  const header = { example: "example", stack: "stack", where: "where", planned: "planned", result: "result" };
+  const order = (r) => [REF, EXISTING].indexOf(r.example) * 2 + (r.where === "moto" ? 0 : 1);
+  const all = [header, ...[...ROWS].sort((a, b) => order(a) - order(b))];
+  const width = (k) => Math.max(...all.map((r) => String(r[k]).length));
+  const keys = ["example", "stack", "where", "planned"];
+  const line = (r) => `  ${keys.map((k) => String(r[k]).padEnd(width(k))).join("  ")}  ${r.result}`;
+  console.log(
+    "\nWhat the main job created (planned: resources to create in the plan; moto's state is dropped at the end):",
+  );
+  console.log(all.map(line).join("\n"));
 }
 
 /** Destroys what is still deployed, stops PostgreSQL and moto, removes the work folder. */
 function cleanup() {
   for (const d of state.localDeploys.splice(0)) {
     log(`clean-up: cdktf destroy ${d.stacks.join(" ")} (${d.example})`);
-    const c = cdktf(d.example, ["destroy", ...d.stacks, ...deployFlags(d.out)]);
+    const c = cdktf(d.example, ["destroy", ...d.stacks, ...deployFlags(d.out)], state.pgEnv);
     const fd = fs.openSync(path.join(LOGS, "cleanup.log"), "a");
     spawnSync(c.file, c.args, { ...c.options, stdio: ["ignore", fd, fd] });
     fs.closeSync(fd);
@@ -387,13 +491,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
     if (state.interrupted) process.exit(130); // a second one: give up the clean-up
     state.interrupted = signal;
     log(`${signal}: stopping, then cleaning up`);
-    if (state.current) {
-      try {
-        process.kill(-state.current.pid, "SIGTERM");
-      } catch {
-        /* already gone */
-      }
-    }
+    for (const child of state.children) killTree(child);
   });
 }
 
