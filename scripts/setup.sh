@@ -32,8 +32,17 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_pkgs[@]}" >/dev/null
 fi
 
-step "npm ci"
-npm ci --no-audit --no-fund --loglevel=error
+# npm ci again only when package-lock.json changed since the last one here (a stamp of its hash in
+# node_modules; AURORA_SETUP_NPM_CI=1 forces it): it deletes and reinstalls all of node_modules.
+lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+stamp=node_modules/.aurora-cdktf-npm-ci
+if [ "${AURORA_SETUP_NPM_CI:-0}" != 1 ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_hash" ]; then
+  step "npm packages: up to date with package-lock.json (npm ci skipped; AURORA_SETUP_NPM_CI=1 forces it)"
+else
+  step "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$lock_hash" > "$stamp"
+fi
 
 step "engine and providers (scripts/toolchain.sh $*)"
 bash scripts/toolchain.sh "$@"

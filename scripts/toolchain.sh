@@ -62,6 +62,23 @@ Set GOPROXY to a reachable module proxy and re-run."
 
 declare -a SUMMARY=()
 
+# with_progress WHAT LOG CMD...: runs CMD with its output in LOG and, as a cold build takes minutes
+# without a word, prints "still building WHAT (2m30s)" every 30 s; returns CMD's exit status.
+with_progress() {
+  local what=$1 logfile=$2; shift 2
+  local start=$SECONDS next=30 pid
+  "$@" >"$logfile" 2>&1 &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 1
+    if [ $((SECONDS - start)) -ge "$next" ] && kill -0 "$pid" 2>/dev/null; then
+      log "  still building $what ($(( (SECONDS - start) / 60 ))m$(printf '%02d' $(( (SECONDS - start) % 60 )))s)"
+      next=$((next + 30))
+    fi
+  done
+  wait "$pid"
+}
+
 # build_binary NAME VERSION OUT MAIN_PKG REQUIRE_LINE [REPLACE_LINE...]
 build_binary() {
   local name=$1 version=$2 out=$3 pkg=$4 req=$5; shift 5
@@ -86,7 +103,8 @@ build_binary() {
   [ "$name" = actionlint ] && ldflags="$ldflags -X github.com/rhysd/actionlint.version=v$version"
   local tmp="$out.tmp.$$"
   mkdir -p "$(dirname "$out")"
-  if ! (cd "$dir" && /usr/bin/time -v go build -trimpath -ldflags "$ldflags" -o "$tmp" "$pkg") >"$LOGS/$name-$version.log" 2>&1; then
+  if ! with_progress "$name $version" "$LOGS/$name-$version.log" \
+    env -C "$dir" /usr/bin/time -v go build -trimpath -ldflags "$ldflags" -o "$tmp" "$pkg"; then
     tail -n 30 "$LOGS/$name-$version.log" >&2
     rm -f "$tmp"
     die "building $name $version failed (full log: $LOGS/$name-$version.log)"
@@ -150,9 +168,9 @@ build_compat() {
   log "building the STAND-IN $type provider from tools/compat-providers (source ${hash:0:12}) ..."
   local start=$SECONDS
   mkdir -p "$(dirname "$out")"
-  (cd "$REPO_ROOT/tools/compat-providers" && GOFLAGS=-mod=readonly go build -trimpath \
-    -ldflags "-s -w -X aurora-cdktf/tools/compat-providers/internal/standin.SourceHash=$hash" -o "$out.tmp" "./$type") \
-    >"$LOGS/compat-$type.log" 2>&1 || { tail -n 30 "$LOGS/compat-$type.log" >&2; die "building the stand-in $type provider failed"; }
+  with_progress "the stand-in $type" "$LOGS/compat-$type.log" env -C "$REPO_ROOT/tools/compat-providers" GOFLAGS=-mod=readonly go build -trimpath \
+    -ldflags "-s -w -X aurora-cdktf/tools/compat-providers/internal/standin.SourceHash=$hash" -o "$out.tmp" "./$type" \
+    || { tail -n 30 "$LOGS/compat-$type.log" >&2; die "building the stand-in $type provider failed"; }
   mv "$out.tmp" "$out"
   echo "$key" > "$out.source"
   SUMMARY+=("$(printf '%-22s %-8s built   %6s  in %ss  STAND-IN (tools/compat-providers, source %s)' "$type" "$version" "$(du -h "$out" | cut -f1)" "$((SECONDS - start))" "${hash:0:12}")")
