@@ -9,6 +9,11 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { TerraformOutput, TerraformStack, Testing } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { addNetwork } from "../../packages/vpc-3az/test/fixtures/readme-usage";
+import { BastionStack } from "../../packages/bastion-asg/test/fixtures/readme-usage";
+import { ClusterStack } from "../../packages/aurora-postgres-cluster/test/fixtures/readme-usage";
 import {
   ROOT,
   Snippet,
@@ -156,5 +161,32 @@ describe("README snippets", () => {
     console.log(
       `README snippets synthesized: ${mains.length} apps (${mains.map((s) => where(s)).join(", ")})`,
     );
+  });
+
+  it("place the tunnel output in the database stack: in the bastion's stack it would be a circular dependency", () => {
+    // GIVEN the usage snippets' network, bastion and database stacks (the database admits the bastion)
+    const layout = () => {
+      const app = Testing.app();
+      const network = new TerraformStack(app, "network");
+      new AwsProvider(network, "Aws", { region: "eu-west-1" });
+      const vpc = addNetwork(network);
+      const { bastion } = new BastionStack(app, "bastion", vpc);
+      const database = new ClusterStack(app, "database", vpc, bastion);
+      const tunnel = bastion.ssmPortForwardCommand(
+        database.cluster.clusterEndpoint,
+        database.cluster.port,
+        15432,
+      );
+      return { app, bastion, database, tunnel };
+    };
+    // WHEN the tunnel command is an output of the bastion's stack (its scope: the bastion)
+    const wrong = layout();
+    new TerraformOutput(wrong.bastion, "tunnel", { value: wrong.tunnel });
+    // THEN synth fails: bastion -> database (endpoint) and database -> bastion (security group)
+    expect(() => wrong.app.synth()).toThrow(/circular dependency/);
+    // AND as an output of the database stack (the READMEs' placement) it synthesizes
+    const right = layout();
+    new TerraformOutput(right.database, "tunnel", { value: right.tunnel });
+    expect(() => right.app.synth()).not.toThrow();
   });
 });
