@@ -1,6 +1,13 @@
 import { IConnectable, IPeer } from "@aurora-cdktf/core";
 import { IVpc3Az } from "@aurora-cdktf/vpc-3az";
 import { EnvironmentStage } from "./stage-presets";
+import {
+  CustomEndpoint,
+  ReaderAutoScaling,
+  ReaderGroup,
+  ServerlessV2Scaling,
+  WriterSettings,
+} from "./cluster-shapes";
 
 /** The reference's `Confidentiality` tag values (APG-14). */
 export type Confidentiality = "public" | "private" | "confidential" | "pii/phi";
@@ -29,6 +36,50 @@ export interface MandatoryTags {
   readonly confidentiality: Confidentiality;
   /** `Compliance` (APG-15). */
   readonly compliance: Compliance;
+}
+
+/**
+ * Database Insights mode of the cluster (MOD-04). `advanced` keeps Performance Insights data for
+ * at least 465 days (15 months) and is billed by CloudWatch; `standard` is AWS's free mode.
+ */
+export type DatabaseInsightsMode = "standard" | "advanced";
+
+/**
+ * How a restored cluster copies its source: `full-copy` copies the storage, `copy-on-write` makes
+ * an Aurora clone that shares the source's pages until either side changes them.
+ */
+export type RestoreType = "full-copy" | "copy-on-write";
+
+/**
+ * Point-in-time restore or clone of an existing cluster (`restore_to_point_in_time`). Name one
+ * source: `sourceClusterIdentifier` or `sourceClusterResourceId`.
+ */
+export interface PointInTimeRestore {
+  /**
+   * Identifier or ARN of the source cluster.
+   *
+   * @default - none; then `sourceClusterResourceId` is required
+   */
+  readonly sourceClusterIdentifier?: string;
+  /**
+   * Resource id of the source cluster (`cluster-...`), e.g. of a cluster that was deleted with
+   * retained automated backups.
+   *
+   * @default - none; then `sourceClusterIdentifier` is required
+   */
+  readonly sourceClusterResourceId?: string;
+  /**
+   * The time to restore to, UTC in RFC 3339 (`2025-06-01T12:00:00Z`). Not with `copy-on-write`.
+   *
+   * @default - the latest restorable time (`use_latest_restorable_time = true`)
+   */
+  readonly restoreToTime?: string;
+  /**
+   * `full-copy` or `copy-on-write` (an Aurora clone).
+   *
+   * @default "full-copy"
+   */
+  readonly restoreType?: RestoreType;
 }
 
 /** Props of {@link AuroraPostgresCluster}. */
@@ -80,8 +131,19 @@ export interface AuroraPostgresClusterProps {
    */
   readonly extendedSupport?: boolean;
   /**
-   * Instance class of the writer and readers (APG-06): `db.t3|t4g.medium|large`, or
-   * `db.r5|r6g|r6i|r7g|r7i|r8g|x2g.<size>`.
+   * Let a change of `engineVersion`'s major apply (`allow_major_version_upgrade`). The cluster also
+   * passes its instance parameter group as `db_instance_parameter_group_name`, so RDS moves the
+   * instances to the new family's group in the same modification. A downgrade or a skipped major is
+   * refused at plan time (the deployed version is read then). `false` makes RDS refuse a major
+   * change.
+   *
+   * @default true
+   */
+  readonly allowMajorVersionUpgrade?: boolean;
+  /**
+   * Instance class of the writer and readers (APG-06): `db.t3|t4g.medium|large`,
+   * `db.r5|r6g|r6i|r7g|r7i|r8g|x2g.<size>`, or `db.serverless` (Aurora Serverless v2, with
+   * `serverlessV2Scaling`). `writer` and `readerGroups` can set their own.
    *
    * @default "db.r6g.large"
    */
@@ -92,6 +154,42 @@ export interface AuroraPostgresClusterProps {
    * @default - from the stage: 0 for dev and test, 1 for pre-prod and prod
    */
   readonly readers?: number;
+  /**
+   * The capacity range of the Aurora Serverless v2 (`db.serverless`) instances: required when any
+   * instance is `db.serverless`, refused when none is. `minCapacity: 0` turns on auto-pause.
+   *
+   * @default - not set; provisioned instances only
+   */
+  readonly serverlessV2Scaling?: ServerlessV2Scaling;
+  /**
+   * The writer's own settings (instance class, AZ, promotion tier, Performance Insights,
+   * monitoring), instead of the cluster-wide props.
+   *
+   * @default - the cluster-wide props, in the VPC's first AZ
+   */
+  readonly writer?: WriterSettings;
+  /**
+   * Named groups of readers with their own settings, besides the `readers` ones, e.g.
+   * `{ analytics: { count: 2, promotionTier: 15 } }`. Keyed by name, so adding or removing a group
+   * never renames another instance.
+   *
+   * @default - no reader group
+   */
+  readonly readerGroups?: Record<string, ReaderGroup>;
+  /**
+   * Read-replica auto scaling on the readers' CPU or connections (Application Auto Scaling). The
+   * readers it adds are not in the Terraform state; see the README before destroying.
+   *
+   * @default - no auto scaling
+   */
+  readonly readerAutoScaling?: ReaderAutoScaling;
+  /**
+   * Custom endpoints, keyed by name (`<clusterIdentifier>-<name>`), e.g. an `analytics` endpoint
+   * on a reader group that is not the failover target.
+   *
+   * @default - no custom endpoint
+   */
+  readonly customEndpoints?: Record<string, CustomEndpoint>;
   /**
    * Automated backup retention in days, 1-35 (APG-20).
    *
@@ -115,9 +213,18 @@ export interface AuroraPostgresClusterProps {
    * Performance Insights retention in days: 7, 731, or a multiple of 31 up to 713 (APG-23).
    * Performance Insights is always on, encrypted with the cluster key.
    *
-   * @default - from the stage: 731 for prod, 7 otherwise
+   * @default - from the stage: 731 for prod, 7 otherwise; at least 465 with `databaseInsightsMode: "advanced"`
    */
   readonly performanceInsightsRetentionDays?: number;
+  /**
+   * Database Insights mode (`database_insights_mode`, MOD-04). Setting it also sets Performance
+   * Insights on the cluster (enabled, the cluster key, `performanceInsightsRetentionDays`), as RDS
+   * requires. `advanced` needs a retention of at least 465 days: left out, the retention becomes
+   * 465 unless the stage keeps more (prod: 731).
+   *
+   * @default - not set; AWS's default (`standard`)
+   */
+  readonly databaseInsightsMode?: DatabaseInsightsMode;
   /**
    * Deletion protection on the cluster (MOD-15).
    *
@@ -144,6 +251,16 @@ export interface AuroraPostgresClusterProps {
    * @default - a new, empty cluster
    */
   readonly snapshotIdentifier?: string;
+  /**
+   * Restore the cluster from another cluster's continuous backups to a point in time, or clone it
+   * (`restoreType: "copy-on-write"`), instead of creating an empty one. As with
+   * `snapshotIdentifier` (which it excludes), the database name, master user and engine version
+   * come from the source; the storage is encrypted with the cluster key and the master password
+   * becomes RDS-managed.
+   *
+   * @default - a new, empty cluster
+   */
+  readonly restoreToPointInTime?: PointInTimeRestore;
   /**
    * Use Aurora I/O-Optimized storage (`storage_type = "aurora-iopt1"`, MOD-16); `false` sets
    * Aurora standard storage explicitly.

@@ -5,6 +5,9 @@ import { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { RdsCluster } from "@cdktf/provider-aws/lib/rds-cluster";
+import { AppautoscalingPolicy } from "@cdktf/provider-aws/lib/appautoscaling-policy";
+import { AppautoscalingTarget } from "@cdktf/provider-aws/lib/appautoscaling-target";
+import { RdsClusterEndpoint } from "@cdktf/provider-aws/lib/rds-cluster-endpoint";
 import { RdsClusterInstance } from "@cdktf/provider-aws/lib/rds-cluster-instance";
 import { RdsClusterParameterGroup } from "@cdktf/provider-aws/lib/rds-cluster-parameter-group";
 import { SecretsmanagerSecretRotation } from "@cdktf/provider-aws/lib/secretsmanager-secret-rotation";
@@ -18,15 +21,11 @@ import {
   ParameterApplyMethod,
 } from "./aurora-postgres-cluster-ref";
 import { accountContext, createEncryptionKey } from "./private/encryption-key";
-import { engineLifecycleSupport } from "./private/engine";
+import { engineLifecycleSupport, majorVersionGuard, pointInTimeRestoreBlock } from "./private/engine";
 import { ConnectGrants } from "./private/grant-connect";
 import { ImportedAuroraPostgresCluster } from "./private/imported-cluster";
-import {
-  createInstances,
-  createMonitoringRole,
-  instanceIdentifier,
-  instanceLabel,
-} from "./private/instances";
+import { createInstances, createMonitoringRole, planInstances } from "./private/instances";
+import { createCustomEndpoints, createReaderAutoScaling } from "./private/scaling";
 import { createNetwork } from "./private/network";
 import { createNotifications } from "./private/notifications";
 import { DEFAULT_CLUSTER_PARAMETERS, DEFAULT_INSTANCE_PARAMETERS, ParameterSet } from "./private/parameters";
@@ -91,6 +90,14 @@ export class AuroraPostgresCluster
   public readonly instanceParameterGroup: DbParameterGroup;
   /** The notification topic, when alarms or event subscriptions are on. */
   public readonly notificationTopic?: SnsTopic;
+  /** Host names of the custom endpoints, by name (`customEndpoints`). */
+  public readonly customEndpoints: Readonly<Record<string, string>>;
+  /** The `aws_rds_cluster_endpoint` resources, by name (escape hatch). */
+  public readonly customEndpointResources: Readonly<Record<string, RdsClusterEndpoint>>;
+  /** The read-replica auto scaling target, when `readerAutoScaling` is set. */
+  public readonly readerAutoScalingTarget?: AppautoscalingTarget;
+  /** The read-replica target-tracking policy, when `readerAutoScaling` is set. */
+  public readonly readerAutoScalingPolicy?: AppautoscalingPolicy;
 
   private readonly clusterParameters: ParameterSet;
   private readonly instanceParameters: ParameterSet;
@@ -100,7 +107,8 @@ export class AuroraPostgresCluster
     super(scope, id);
     const s = resolveSettings(props);
     validateClusterProps(this, props, s);
-    const restoring = props.snapshotIdentifier !== undefined;
+    // Restoring (APG-52) from a snapshot or to a point in time: name and master user come from the source.
+    const restoring = props.snapshotIdentifier !== undefined || props.restoreToPointInTime !== undefined;
     // Empty tag maps are left out of the JSON.
     const tags = Object.keys(s.tags).length > 0 ? { ...s.tags } : undefined;
     const clusterTags = { ...tags, ...mandatoryTagMap(s) };
@@ -177,11 +185,16 @@ export class AuroraPostgresCluster
       engine: "aurora-postgresql",
       engineVersion: s.engineVersion,
       engineLifecycleSupport: engineLifecycleSupport(props.extendedSupport),
+      // A major change of engineVersion applies in one modification, instances moved to the new
+      // family's group (terraform-provider-aws #13490, #35385); see majorVersionGuard.
+      allowMajorVersionUpgrade: s.allowMajorVersionUpgrade,
+      dbInstanceParameterGroupName: this.instanceParameterGroup.name,
       port: s.port,
-      // Restoring (APG-52): name and master user come from the snapshot.
+      // Restoring (APG-52): name and master user come from the snapshot or source cluster.
       databaseName: restoring ? undefined : s.databaseName,
       masterUsername: restoring ? undefined : s.masterUsername,
       snapshotIdentifier: props.snapshotIdentifier,
+      restoreToPointInTime: pointInTimeRestoreBlock(props.restoreToPointInTime),
       manageMasterUserPassword: true,
       masterUserSecretKmsKeyId: key.arn,
       dbSubnetGroupName: network.subnetGroup.name,
@@ -205,18 +218,33 @@ export class AuroraPostgresCluster
       copyTagsToSnapshot: true,
       enabledCloudwatchLogsExports: ["postgresql"],
       applyImmediately: props.applyImmediately,
+      // MOD-04: Database Insights is set on the cluster, with the Performance Insights it needs.
+      ...(props.databaseInsightsMode === undefined
+        ? {}
+        : {
+            databaseInsightsMode: props.databaseInsightsMode,
+            performanceInsightsEnabled: true,
+            performanceInsightsKmsKeyId: key.arn,
+            performanceInsightsRetentionPeriod: s.performanceInsightsRetentionDays,
+          }),
       tags: clusterTags,
+      serverlessv2ScalingConfiguration: props.serverlessV2Scaling && {
+        minCapacity: props.serverlessV2Scaling.minCapacity,
+        maxCapacity: props.serverlessV2Scaling.maxCapacity,
+        secondsUntilAutoPause: props.serverlessV2Scaling.secondsUntilAutoPause,
+      },
       dependsOn: [this.postgresqlLogGroup],
+      lifecycle: { precondition: majorVersionGuard(this, s.clusterIdentifier, s.engineVersion) },
     });
 
-    const monitoring =
-      s.monitoringIntervalSeconds > 0
-        ? createMonitoringRole(this, account, s.clusterIdentifier, tags)
-        : undefined;
+    const specs = planInstances(props, s);
+    const monitoring = specs.some((i) => i.monitoringIntervalSeconds > 0)
+      ? createMonitoringRole(this, account, s.clusterIdentifier, tags)
+      : undefined;
     this.instances = createInstances(this, {
       cluster: this.resource,
       settings: s,
-      availabilityZones: props.vpc.availabilityZones,
+      specs,
       parameterGroupName: this.instanceParameterGroup.name,
       subnetGroupName: network.subnetGroup.name,
       kmsKeyArn: key.arn,
@@ -226,7 +254,30 @@ export class AuroraPostgresCluster
       preferredMaintenanceWindow: props.preferredMaintenanceWindow,
       tags: clusterTags,
     });
-    this.instanceIdentifiers = this.instances.map((_, i) => instanceIdentifier(s.clusterIdentifier, i));
+    this.instanceIdentifiers = specs.map((i) => i.identifier);
+    if (props.readerAutoScaling) {
+      const scaling = createReaderAutoScaling(
+        this,
+        this.resource,
+        s.clusterIdentifier,
+        props.readerAutoScaling,
+        this.instances,
+      );
+      this.readerAutoScalingTarget = scaling.target;
+      this.readerAutoScalingPolicy = scaling.policy;
+    }
+    this.customEndpointResources = createCustomEndpoints(
+      this,
+      this.resource,
+      s.clusterIdentifier,
+      props.customEndpoints ?? {},
+      specs,
+      this.instances,
+      tags,
+    );
+    this.customEndpoints = Object.fromEntries(
+      Object.entries(this.customEndpointResources).map(([name, e]) => [name, e.endpoint]),
+    );
 
     // MOD-01: RDS rotates its own secret (no Lambda); this sets the schedule (APG-37: 30 days).
     this.masterUserSecretArn = this.resource.masterUserSecret.get(0).secretArn;
@@ -246,7 +297,7 @@ export class AuroraPostgresCluster
         eventSubscriptions: s.eventSubscriptions,
         clusterId: this.resource.id,
         instanceIds: this.instances.map((i) => i.id),
-        instances: this.instanceIdentifiers.map((identifier, i) => ({ label: instanceLabel(i), identifier })),
+        instances: specs.map(({ label, identifier }) => ({ label, identifier })),
         instanceParameterGroupName: this.instanceParameterGroup.name,
         tags,
       });

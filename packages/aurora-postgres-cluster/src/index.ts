@@ -5,7 +5,10 @@ export type {
   AuroraPostgresClusterProps,
   Compliance,
   Confidentiality,
+  DatabaseInsightsMode,
   MandatoryTags,
+  PointInTimeRestore,
+  RestoreType,
 } from "./aurora-postgres-cluster-props";
 export type {
   AuroraPostgresClusterAttributes,
@@ -14,6 +17,16 @@ export type {
   IParameterGroupTarget,
   ParameterApplyMethod,
 } from "./aurora-postgres-cluster-ref";
+export type {
+  CustomEndpoint,
+  CustomEndpointType,
+  InstanceSettings,
+  ReaderAutoScaling,
+  ReaderAutoScalingMetric,
+  ReaderGroup,
+  ServerlessV2Scaling,
+  WriterSettings,
+} from "./cluster-shapes";
 export { ENVIRONMENT_STAGES, STAGE_PRESETS } from "./stage-presets";
 export type { EnvironmentStage, StagePreset } from "./stage-presets";
 export { AURORA_POSTGRES_FAMILIES, DEFAULT_ENGINE_VERSION } from "./engine";

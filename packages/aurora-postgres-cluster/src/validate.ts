@@ -11,10 +11,11 @@ import {
   Validator,
 } from "@aurora-cdktf/core";
 import { AURORA_POSTGRES_FAMILIES } from "./engine";
-import { ENGINE_VERSION_PATTERN } from "./private/engine";
+import { ADVANCED_INSIGHTS_MIN_RETENTION_DAYS, ENGINE_VERSION_PATTERN } from "./private/engine";
 import { AuroraPostgresClusterProps } from "./aurora-postgres-cluster-props";
 import { AuroraPostgresClusterAttributes } from "./aurora-postgres-cluster-ref";
 import { mandatoryTagMap, ResolvedSettings } from "./private/defaults";
+import { validateShapes } from "./private/validate-shapes";
 import {
   BACKUP_WINDOW_PATTERN,
   MAINTENANCE_WINDOW_PATTERN,
@@ -43,9 +44,11 @@ function masterUsernameReason(name: string): string | undefined {
   const lower = name.toLowerCase();
   return lower === "postgres" ? undefined : reservedRoleReason(lower, "create");
 }
-/** APG-06, extended with the current Graviton and Intel generations. */
+/** APG-06, extended with the current Graviton and Intel generations and Aurora Serverless v2. */
 const INSTANCE_CLASS =
-  /^db\.(?:(?:t3|t4g)\.(?:medium|large)|(?:r5|r6g|r6i|r7g|r7i|r8g|x2g)\.(?:large|xlarge|(?:2|4|8|12|16|24|32|48)xlarge))$/;
+  /^db\.(?:serverless|(?:t3|t4g)\.(?:medium|large)|(?:r5|r6g|r6i|r7g|r7i|r8g|x2g)\.(?:large|xlarge|(?:2|4|8|12|16|24|32|48)xlarge))$/;
+const INSTANCE_CLASS_TEXT =
+  "must be db.serverless, db.t3|t4g.medium|large or db.r5|r6g|r6i|r7g|r7i|r8g|x2g.<large|xlarge|Nxlarge> (APG-06)";
 /** APG-10..13 patterns of the reference. */
 const APPLICATION = /^[a-zA-Z]+[a-zA-Z ]+[a-zA-Z]+$/;
 const APPLICATION_VERSION = /^[a-zA-Z0-9.-]+$/;
@@ -99,6 +102,10 @@ const PERFORMANCE_INSIGHTS_RETENTIONS: readonly number[] = [
 const LOG_RETENTION_DAYS: readonly number[] = CLOUDWATCH_LOG_RETENTION_DAYS.filter((d) => d !== 0);
 /** Certificate authorities RDS offers for Aurora PostgreSQL (MOD-06). */
 const CA_CERTIFICATES = ["rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1", "rds-ca-ecc384-g1"] as const;
+const DATABASE_INSIGHTS_MODES = ["standard", "advanced"] as const;
+const RESTORE_TYPES = ["full-copy", "copy-on-write"] as const;
+/** A UTC time in RFC 3339, as `restore_to_point_in_time.restore_to_time` takes it. */
+const UTC_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 const CONFIDENTIALITY = ["public", "private", "confidential", "pii/phi"] as const;
 const COMPLIANCE = ["hipaa", "sox", "fips", "other", "none"] as const;
 
@@ -129,12 +136,7 @@ export function validateClusterProps(
     )
     .integer("port", s.port, 1150, 65535, "(APG-03)");
   validateEngine(v, s);
-  v.matches(
-    "instanceClass",
-    s.instanceClass,
-    INSTANCE_CLASS,
-    "must be db.t3|t4g.medium|large or db.r5|r6g|r6i|r7g|r7i|r8g|x2g.<large|xlarge|Nxlarge> (APG-06)",
-  )
+  v.matches("instanceClass", s.instanceClass, INSTANCE_CLASS, INSTANCE_CLASS_TEXT)
     .integer("readers", s.readers, 0, 15, "Aurora allows at most 15 readers per cluster.")
     .check(
       Token.isUnresolved(s.readers),
@@ -175,7 +177,15 @@ export function validateClusterProps(
     );
   validateWindows(v, props);
   validateIdentifiers(v, props, s);
+  validateInsights(v, props, s);
+  validatePointInTimeRestore(v, props, s);
   validatePlacement(v, props, s);
+  validateShapes(v, props, s, {
+    instanceClass: INSTANCE_CLASS,
+    instanceClassText: INSTANCE_CLASS_TEXT,
+    monitoringIntervals: MONITORING_INTERVALS,
+    performanceInsightsRetentions: PERFORMANCE_INSIGHTS_RETENTIONS,
+  });
   validateTags(v, s);
   validateNotifications(v, s);
   validateParameters(v, "clusterParameters", props.clusterParameters);
@@ -309,6 +319,80 @@ function validateIdentifiers(v: Validator, props: AuroraPostgresClusterProps, s:
       !Token.isUnresolved(s.finalSnapshotIdentifier) &&
       snapshotName === s.finalSnapshotIdentifier,
     `the cluster is restored from ${JSON.stringify(snapshot)}, and its final snapshot would get the same name ${JSON.stringify(s.finalSnapshotIdentifier)}: that snapshot already exists, so destroying the cluster would fail. Fix: set another finalSnapshotIdentifier, e.g. "${s.clusterIdentifier}-final-2".`,
+  );
+}
+
+/** Whether an RFC 3339 UTC time names a real instant (no 30 February, no hour 25). */
+function isCalendarTime(time: string): boolean {
+  const ms = Date.parse(time);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 19) === time.slice(0, 19);
+}
+
+/** Database Insights mode and the Performance Insights retention it needs (MOD-04). */
+function validateInsights(v: Validator, props: AuroraPostgresClusterProps, s: ResolvedSettings): void {
+  const retention = s.performanceInsightsRetentionDays;
+  v.oneOf("databaseInsightsMode", props.databaseInsightsMode, DATABASE_INSIGHTS_MODES).check(
+    props.databaseInsightsMode === "advanced" &&
+      !Token.isUnresolved(retention) &&
+      retention < ADVANCED_INSIGHTS_MIN_RETENTION_DAYS,
+    `databaseInsightsMode "advanced" needs performanceInsightsRetentionDays of at least ${ADVANCED_INSIGHTS_MIN_RETENTION_DAYS} (15 months), got ${retention}. Fix: set performanceInsightsRetentionDays to ${ADVANCED_INSIGHTS_MIN_RETENTION_DAYS} (or 31 * n up to 713, or 731), leave it out (then it is ${ADVANCED_INSIGHTS_MIN_RETENTION_DAYS}), or use databaseInsightsMode "standard".`,
+  );
+}
+
+/** The source and time of a point-in-time restore or clone (`restoreToPointInTime`). */
+function validatePointInTimeRestore(
+  v: Validator,
+  props: AuroraPostgresClusterProps,
+  s: ResolvedSettings,
+): void {
+  const r = props.restoreToPointInTime;
+  if (r === undefined) return;
+  const literal = (x: string | undefined): x is string => x !== undefined && !Token.isUnresolved(x);
+  const id = r.sourceClusterIdentifier;
+  const resourceId = r.sourceClusterResourceId;
+  v.check(
+    props.snapshotIdentifier !== undefined,
+    "snapshotIdentifier and restoreToPointInTime are both set; a cluster is restored from one source. Fix: keep one of them.",
+  )
+    .check(
+      (id === undefined) === (resourceId === undefined),
+      `restoreToPointInTime needs exactly one source: sourceClusterIdentifier or sourceClusterResourceId, got ${id === undefined ? "neither" : "both"}. Fix: name the source cluster by its identifier (or ARN), or by its resource id.`,
+    )
+    .oneOf("restoreToPointInTime.restoreType", r.restoreType, RESTORE_TYPES)
+    .matches(
+      "restoreToPointInTime.restoreToTime",
+      r.restoreToTime,
+      UTC_TIMESTAMP,
+      'must be a UTC time in RFC 3339, e.g. "2025-06-01T12:00:00Z"',
+    )
+    .check(
+      literal(r.restoreToTime) && UTC_TIMESTAMP.test(r.restoreToTime) && !isCalendarTime(r.restoreToTime),
+      `restoreToPointInTime.restoreToTime ${JSON.stringify(r.restoreToTime)} is not a date. Fix: give an existing UTC time, e.g. "2025-06-01T12:00:00Z".`,
+    )
+    .check(
+      r.restoreToTime !== undefined && r.restoreType === "copy-on-write",
+      `restoreToPointInTime.restoreToTime ${JSON.stringify(r.restoreToTime)} is set with restoreType "copy-on-write": RDS clones a cluster at its latest restorable time only. Fix: remove restoreToTime for a clone, or use restoreType "full-copy".`,
+    )
+    .matches(
+      "restoreToPointInTime.sourceClusterResourceId",
+      resourceId,
+      CLUSTER_RESOURCE_ID,
+      'must be the cluster resource id RDS assigns ("cluster-" and upper-case letters and digits), not the cluster identifier',
+    );
+  if (!literal(id)) return;
+  if (id.startsWith("arn:")) {
+    checkArn(v, "restoreToPointInTime.sourceClusterIdentifier", id, CLUSTER_ARN);
+  } else {
+    v.matches(
+      "restoreToPointInTime.sourceClusterIdentifier",
+      id,
+      IMPORTED_CLUSTER_IDENTIFIER,
+      "must be a DB cluster identifier (1-63 lowercase letters, digits and single hyphens, starting with a letter) or a cluster ARN",
+    );
+  }
+  v.check(
+    id.split(":").pop() === s.clusterIdentifier,
+    `restoreToPointInTime.sourceClusterIdentifier ${JSON.stringify(id)} is this cluster's own identifier: the restored cluster needs a new identifier, and the source must still exist. Fix: give the new cluster another clusterIdentifier, e.g. "${s.clusterIdentifier}-restored".`,
   );
 }
 

@@ -152,14 +152,18 @@ const CASES: Case[] = [
   [
     "APG-06: an m5 instance class",
     { instanceClass: "db.m5.large" },
-    'instanceClass must be db.t3|t4g.medium|large or db.r5|r6g|r6i|r7g|r7i|r8g|x2g.<large|xlarge|Nxlarge> (APG-06), got "db.m5.large".',
+    'instanceClass must be db.serverless, db.t3|t4g.medium|large or db.r5|r6g|r6i|r7g|r7i|r8g|x2g.<large|xlarge|Nxlarge> (APG-06), got "db.m5.large".',
   ],
   [
     "APG-06: a micro instance class",
     { instanceClass: "db.t3.micro" },
-    "instanceClass must be db.t3|t4g.medium|large",
+    "instanceClass must be db.serverless, db.t3|t4g.medium|large",
   ],
-  ["APG-06: serverless", { instanceClass: "db.serverless" }, "instanceClass must be db.t3|t4g.medium|large"],
+  [
+    "APG-06: db.serverless without a capacity range",
+    { instanceClass: "db.serverless" },
+    "instance Writer is db.serverless, but serverlessV2Scaling is not set: RDS needs the cluster's capacity range before it adds an Aurora Serverless v2 instance.",
+  ],
   [
     "APG-19: a negative reader count",
     { readers: -1 },
