@@ -9,6 +9,7 @@ const Sequencer = require("@jest/test-sequencer").default;
 /** Usual seconds of the long integration files (repository-relative paths). */
 const EXPECTED_SECONDS = {
   "test/integration/examples.test.ts": 420,
+  "test/integration/examples-policy.test.ts": 200,
   "packages/aurora-postgres-cluster/test/cluster.integ.ts": 180,
   "packages/vpc-3az/test/vpc-3az.integ.ts": 160,
   "packages/bastion-asg/test/bastion-asg.integ.ts": 120,

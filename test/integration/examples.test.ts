@@ -4,23 +4,19 @@
  * dependency order, because a dependent stack's plan reads its upstream stacks' state (cdktf
  * cross-stack references through local backends); the database stacks (cluster mode) are planned
  * against that state. What moto could and could not create is recorded (README "Tested against
- * moto"). Finally Checkov scans every synthesized AWS stack (scripts/policy-scan.js).
+ * moto"). Checkov's scan of the same synths is examples-policy.test.ts (it runs beside this file).
  */
 import "cdktf/lib/testing/adapters/jest";
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Testing, TerraformOutput } from "cdktf";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
-import { awsEnv, itWithAwsProvider, mirroredAwsVersion, MotoAwsStack } from "../helpers/aws";
+import { awsEnv, itWithAwsProvider, MotoAwsStack } from "../helpers/aws";
+import { buildExamples, EXISTING, REF, synth, synthEnv } from "../helpers/examples";
 import { PlanJson, plannedCreates, synthToDir, TofuWorkdir } from "../helpers/tofu";
 import { SAMPLE_EXISTING_CLUSTER } from "../../examples/lineage-on-existing-cluster/src/existing-cluster";
-
-const ROOT = path.resolve(__dirname, "..", "..");
-const REF = "reference-architecture";
-const EXISTING = "lineage-on-existing-cluster";
 
 /** Resource types moto cannot create here, with why: they are left out of the apply (`-exclude`). */
 const MOTO_CANNOT_CREATE: Record<string, string> = {
@@ -32,41 +28,6 @@ const MOTO_CANNOT_DESTROY: Record<string, string> = {
   aws_secretsmanager_secret_rotation:
     'moto rejects CancelRotateSecret on an RDS-managed secret ("doesn\'t already have a Lambda function ARN"); the secret goes with the cluster',
 };
-
-/** Runs the real cdktf CLI in an example folder; throws with its output on failure. */
-function cdktf(example: string, args: string[], env: Record<string, string | undefined>): string {
-  const res = spawnSync("npx", ["cdktf", ...args], {
-    cwd: path.join(ROOT, "examples", example),
-    encoding: "utf8",
-    env: { ...process.env, CI: "1", CHECKPOINT_DISABLE: "1", ...env },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (res.status !== 0) {
-    throw new Error(
-      `cdktf ${args.join(" ")} in examples/${example} exited ${res.status}:\n${res.stdout}\n${res.stderr}`,
-    );
-  }
-  return res.stdout;
-}
-
-/** The environment of a cluster-mode synth: no local-mode or stage variables leak in. */
-function synthEnv(extra: Record<string, string> = {}): Record<string, string | undefined> {
-  return {
-    DB_TARGET: undefined,
-    STAGE: undefined,
-    PGDATABASE: undefined,
-    AWS_REGION: "us-east-1",
-    EXAMPLE_AWS_PROVIDER_VERSION: mirroredAwsVersion(),
-    ...extra,
-  };
-}
-
-/** `cdktf synth --output <dir>/cdktf.out`; returns the stacks folder. */
-function synth(example: string, dir: string, env: Record<string, string | undefined>): string {
-  fs.mkdirSync(dir, { recursive: true });
-  cdktf(example, ["synth", "--output", path.join(dir, "cdktf.out")], env);
-  return path.join(dir, "cdktf.out", "stacks");
-}
 
 function countByType(addresses: string[]): Record<string, number> {
   const out: Record<string, number> = {};
@@ -190,12 +151,7 @@ function expectAllButExcludedCreated(record: StackRecord): void {
 let work: string;
 
 beforeAll(() => {
-  const build = spawnSync(
-    "npx",
-    ["tsc", "-b", `examples/${REF}/tsconfig.json`, `examples/${EXISTING}/tsconfig.json`],
-    { cwd: ROOT, encoding: "utf8" },
-  );
-  if (build.status !== 0) throw new Error(`building the examples failed:\n${build.stdout}\n${build.stderr}`);
+  buildExamples();
   work = fs.mkdtempSync(path.join(os.tmpdir(), "examples-"));
 });
 
@@ -289,55 +245,6 @@ describe("examples: cdktf synth, OpenTofu plan and moto apply", () => {
         report("lineage-on-existing-cluster", run.records);
         expect(left).toEqual([]);
       }
-    },
-  );
-});
-
-describe("examples: policy scan", () => {
-  itWithAwsProvider(
-    "Checkov finds no unsuppressed failure in any synthesized AWS stack, and every suppression is used",
-    () => {
-      // GIVEN every stack of both examples: the reference architecture as dev (its default) and as
-      // prod, each scanned with its stage (stage-scoped suppressions apply to that stage only); the
-      // lineage example has no stage
-      const stacksOf = (stacks: string, stage?: string) =>
-        fs.readdirSync(stacks).map((s) => ({ dir: path.join(stacks, s), stage }));
-      const targets = [
-        ...stacksOf(synth(REF, path.join(work, "scan-ref"), synthEnv()), "dev"),
-        ...stacksOf(synth(REF, path.join(work, "scan-ref-prod"), synthEnv({ STAGE: "prod" })), "prod"),
-        ...stacksOf(synth(EXISTING, path.join(work, "scan-existing"), synthEnv())),
-      ];
-      // WHEN
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { scan } = require(path.join(ROOT, "scripts", "policy-scan.js")) as {
-        scan: (targets: { dir: string; stage?: string }[]) => {
-          passed: number;
-          failed: { id: string; stack: string; stage?: string; address: string; name: string }[];
-          suppressed: { id: string; stage?: string }[];
-          unusedSuppressions: { id: string; resource: string }[];
-          unchecked: string[];
-        };
-      };
-      const result = scan(targets);
-      // THEN
-      const count = (stage?: string) => result.suppressed.filter((s) => s.stage === stage).length;
-      console.log(
-        `checkov on ${targets.length} example stacks: ${result.passed} passed, ${result.failed.length} failed, ` +
-          `${result.suppressed.length} suppressed (reference dev ${count("dev")}, reference prod ${count("prod")}, ` +
-          `lineage on an existing cluster ${count(undefined)})`,
-      );
-      expect(result.failed.map((f) => `${f.id} ${f.stack} (${f.stage}):${f.address} - ${f.name}`)).toEqual(
-        [],
-      );
-      expect(result.unusedSuppressions.map((s) => `${s.id} ${s.resource}`)).toEqual([]);
-      expect(result.passed).toBeGreaterThan(200);
-      // AND the only stacks Checkov cannot check are the lineage database sides: postgresql_* and
-      // random_password only, the master secret read ephemerally (no AWS resource or data source)
-      expect(result.unchecked.map((d) => path.relative(work, d)).sort()).toEqual(
-        ["scan-existing", "scan-ref", "scan-ref-prod"]
-          .map((s) => path.join(s, "cdktf.out", "stacks", "lineage-database"))
-          .sort(),
-      );
     },
   );
 });
