@@ -6,6 +6,11 @@
  * - A security-group rule that references a group reads back as "<account>/sg-..." without its
  *   description, so the applied stacks keep the default endpoint access (the VPC CIDR); the
  *   `endpointAllowedPeers` variant is planned only.
+ * - A subnet's IPv6 CIDR association reads back with its state as an object (`{"State": ...}`)
+ *   instead of the string "associated", so the provider waits for the association until it times
+ *   out (3 minutes per subnet). Dual stack (`ipv6`) is therefore planned only; the isolated database
+ *   tier (subnets, route table, NACL, DB subnet group) is applied, with allow-all NACLs, and its
+ *   least-privilege NACL is planned.
  */
 import "cdktf/lib/testing/adapters/jest";
 import * as fs from "fs";
@@ -151,19 +156,103 @@ describe("Vpc3Az against OpenTofu and moto", () => {
   );
 
   itWithAwsProvider(
+    "plans the database tier and dual stack: isolated /24s in the last /20, the subnet group, IPv6 routes and NACLs",
+    () => {
+      // GIVEN both options with least-privilege NACLs in us-east-1b/d/f
+      const stack = vpcStack("vpc-database-ipv6-plan", {
+        availabilityZones: ["us-east-1b", "us-east-1d", "us-east-1f"],
+        databaseSubnets: true,
+        databaseNetworkAclIngress: [{ cidrBlock: "10.0.32.0/20", port: 5432 }],
+        ipv6: true,
+      });
+
+      // WHEN validated and planned
+      const { plan } = synthAndPlan(stack, awsEnv());
+
+      // THEN the database subnets are slots 1, 3, 5 of 10.0.240.0/20, without IPv6
+      const subnets = Object.values(planned(plan, "aws_subnet"))
+        .filter((s) => (s.tags as Record<string, string>).Reach === "isolated")
+        .map((s) => `${s.availability_zone} ${s.cidr_block} ${s.assign_ipv6_address_on_creation}`)
+        .sort();
+      expect(subnets).toEqual([
+        "us-east-1b 10.0.241.0/24 false",
+        "us-east-1d 10.0.243.0/24 false",
+        "us-east-1f 10.0.245.0/24 false",
+      ]);
+      expect(Object.values(planned(plan, "aws_db_subnet_group")).map((g) => g.name)).toEqual([
+        "vpc-database-ipv6-plan-vpc-database",
+      ]);
+      expect(Object.values(planned(plan, "aws_vpc"))[0]).toMatchObject({
+        assign_generated_ipv6_cidr_block: true,
+      });
+      expect(plannedCreates(plan, "aws_egress_only_internet_gateway")).toHaveLength(1);
+      const routes = Object.values(planned(plan, "aws_route")).map(
+        (r) => r.destination_ipv6_cidr_block ?? r.destination_cidr_block,
+      );
+      expect(routes.sort()).toEqual([
+        "0.0.0.0/0",
+        "0.0.0.0/0",
+        "0.0.0.0/0",
+        "0.0.0.0/0",
+        "::/0",
+        "::/0",
+        "::/0",
+        "::/0",
+      ]);
+      // AND the database NACL admits 5432 from the private /20s of slots 1, 3, 5 and the extra source
+      const nacl = Object.entries(planned(plan, "aws_network_acl")).find(([a]) =>
+        a.includes("DatabaseNetworkAcl"),
+      )![1];
+      const entries = (x: unknown) =>
+        (x as Record<string, unknown>[])
+          .map((e) => `${e.rule_no} ${e.cidr_block} ${e.from_port}-${e.to_port}`)
+          .sort();
+      expect(entries(nacl.ingress)).toEqual([
+        "100 10.0.48.0/20 5432-5432",
+        "110 10.0.112.0/20 5432-5432",
+        "120 10.0.176.0/20 5432-5432",
+        "200 10.0.32.0/20 5432-5432",
+      ]);
+      expect(entries(nacl.egress)).toEqual([
+        "100 10.0.48.0/20 1024-65535",
+        "110 10.0.112.0/20 1024-65535",
+        "120 10.0.176.0/20 1024-65535",
+        "200 10.0.32.0/20 1024-65535",
+      ]);
+      const publicNacl = Object.entries(planned(plan, "aws_network_acl")).find(([a]) =>
+        a.includes("PublicNetworkAcl"),
+      )![1];
+      expect(
+        (publicNacl.ingress as Record<string, unknown>[]).filter((e) => e.ipv6_cidr_block === "::/0"),
+      ).toHaveLength(3);
+    },
+  );
+
+  itWithAwsProvider(
     "applies named AZs idempotently, keeps the untouched AZs when one AZ is replaced, and destroys cleanly",
     async () => {
-      // GIVEN a VPC in us-east-1a/b/c with extra endpoints (allow-all NACLs: see the moto note above)
+      // GIVEN a VPC in us-east-1a/b/c with extra endpoints and the database tier (allow-all NACLs
+      // and no IPv6: see the moto notes above)
       const props: Vpc3AzProps = {
         availabilityZones: ["us-east-1a", "us-east-1b", "us-east-1c"],
         networkAcls: NetworkAclMode.ALLOW_ALL,
         interfaceEndpoints: ["ssm"],
+        databaseSubnets: true,
       };
       const stack = vpcStack("vpc-apply", props);
 
       await applyCycle(stack, awsEnv(), (work) => {
         const applied = work.stateList();
         expect(applied.filter((a) => a.startsWith("aws_nat_gateway."))).toHaveLength(3);
+        // the database tier and its subnet group exist in moto, with no route of their own
+        const count = (type: string) => applied.filter((a) => a.startsWith(`${type}.`)).length;
+        expect([
+          count("aws_subnet"),
+          count("aws_db_subnet_group"),
+          count("aws_route_table"),
+          count("aws_route"),
+          count("aws_network_acl"),
+        ]).toEqual([9, 1, 5, 4, 3]);
 
         // WHEN us-east-1c is replaced by us-east-1d and the new configuration is planned on that state
         const next = vpcStack("vpc-apply", {
@@ -190,10 +279,12 @@ describe("Vpc3Az against OpenTofu and moto", () => {
             ),
           )
           .sort();
-        expect(azC).toHaveLength(11);
+        // 11 resources of the public and private tiers, the database subnet and its two associations
+        expect(azC).toHaveLength(14);
         expect(c.delete).toEqual(azC);
         expect(c.create.map(strip)).toEqual(azC.map((a) => strip(a).replace(/C$/, "D")));
         expect(c.update).toEqual([
+          "aws_db_subnet_group.Vpc_DatabaseSubnetGroup_8D556293",
           "aws_vpc_endpoint.Vpc_InterfaceEndpointSsm_435957A9",
           "aws_vpc_endpoint.Vpc_SecretsManagerEndpoint_3B7915E0",
         ]);
