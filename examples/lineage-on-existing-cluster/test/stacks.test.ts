@@ -152,7 +152,13 @@ describe("lineage on an existing cluster", () => {
     it("takes the cluster's attributes from the cdktf context", () => {
       // GIVEN
       const app = Testing.app({
-        context: { existingCluster: { ...SAMPLE_EXISTING_CLUSTER, clusterIdentifier: "billing" } },
+        context: {
+          existingCluster: {
+            ...SAMPLE_EXISTING_CLUSTER,
+            clusterIdentifier: "billing",
+            clusterArn: "arn:aws:rds:us-east-1:123456789012:cluster:billing",
+          },
+        },
       });
       // WHEN
       const o = optionsFromEnvironment(app, {
