@@ -2,7 +2,7 @@ import { IConnectable, IPeer, rdsPostgresqlLogGroupName } from "@aurora-cdktf/co
 import { DEFAULT_ENGINE_VERSION } from "../engine";
 import { AuroraPostgresClusterProps, MandatoryTags } from "../aurora-postgres-cluster-props";
 import { AuroraPostgresClusterAttributes } from "../aurora-postgres-cluster-ref";
-import { parameterGroupFamily } from "./engine";
+import { ADVANCED_INSIGHTS_MIN_RETENTION_DAYS, parameterGroupFamily } from "./engine";
 
 /** The PostgreSQL port, of a new cluster and of an imported one whose attributes leave it out. */
 const DEFAULT_PORT = 5432;
@@ -18,6 +18,7 @@ export interface ResolvedSettings {
   readonly engineVersion: string;
   /** Undefined when the engine major is not supported (reported by validation). */
   readonly family: string | undefined;
+  readonly allowMajorVersionUpgrade: boolean;
   readonly instanceClass: string;
   readonly readers: number;
   readonly backupRetentionDays: number;
@@ -56,13 +57,17 @@ export function resolveSettings(props: AuroraPostgresClusterProps): ResolvedSett
     port: props.port ?? DEFAULT_PORT,
     engineVersion,
     family: parameterGroupFamily(engineVersion),
+    allowMajorVersionUpgrade: props.allowMajorVersionUpgrade ?? true,
     instanceClass: props.instanceClass ?? "db.r6g.large",
     readers: props.readers ?? preset.readers,
     backupRetentionDays: props.backupRetentionDays ?? preset.backupRetentionDays,
     monitoringIntervalSeconds: props.monitoringIntervalSeconds ?? preset.monitoringIntervalSeconds,
     autoMinorVersionUpgrade: props.autoMinorVersionUpgrade ?? preset.autoMinorVersionUpgrade,
     performanceInsightsRetentionDays:
-      props.performanceInsightsRetentionDays ?? preset.performanceInsightsRetentionDays,
+      props.performanceInsightsRetentionDays ??
+      (props.databaseInsightsMode === "advanced"
+        ? Math.max(preset.performanceInsightsRetentionDays, ADVANCED_INSIGHTS_MIN_RETENTION_DAYS)
+        : preset.performanceInsightsRetentionDays),
     deletionProtection: props.deletionProtection ?? preset.deletionProtection,
     finalSnapshot: props.finalSnapshot ?? preset.finalSnapshot,
     finalSnapshotIdentifier: props.finalSnapshotIdentifier ?? `${props.clusterIdentifier}-final-snapshot`,

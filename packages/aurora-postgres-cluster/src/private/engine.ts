@@ -1,4 +1,10 @@
+import { Fn, Precondition, Token } from "cdktf";
+import { Construct } from "constructs";
+import { DataAwsRdsCluster } from "@cdktf/provider-aws/lib/data-aws-rds-cluster";
+import { DataAwsRdsClusters } from "@cdktf/provider-aws/lib/data-aws-rds-clusters";
+import { RdsClusterRestoreToPointInTime } from "@cdktf/provider-aws/lib/rds-cluster";
 import { AURORA_POSTGRES_FAMILIES } from "../engine";
+import { PointInTimeRestore } from "../aurora-postgres-cluster-props";
 
 /** `major.minor`, e.g. "16.8". */
 export const ENGINE_VERSION_PATTERN = /^(\d+)\.(\d+)$/;
@@ -13,4 +19,70 @@ export function parameterGroupFamily(engineVersion: string): string | undefined 
 export function engineLifecycleSupport(extendedSupport: boolean | undefined): string | undefined {
   if (extendedSupport === undefined) return undefined;
   return extendedSupport ? "open-source-rds-extended-support" : "open-source-rds-extended-support-disabled";
+}
+
+/** The major of `engineVersion` ("16.8" -> 16), or undefined when it is not `major.minor`. */
+export function engineMajor(engineVersion: string): number | undefined {
+  const match = ENGINE_VERSION_PATTERN.exec(engineVersion);
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * The preconditions that refuse, at plan time, an `engineVersion` whose major is lower than the
+ * deployed cluster's (RDS cannot downgrade) or more than one above it (one major at a time, so each
+ * step gets its own parameter groups and can be tested). The construct cannot see the deployed
+ * version at synth, so two data sources read it while OpenTofu plans: `aws_rds_clusters` finds the
+ * cluster by identifier (none on the first deploy), and `aws_rds_cluster` reads its version only
+ * when it exists. They must not depend on the cluster resource, or they would be read after apply.
+ */
+export function majorVersionGuard(
+  scope: Construct,
+  clusterIdentifier: string,
+  engineVersion: string,
+): Precondition[] {
+  const planned = engineMajor(engineVersion);
+  if (planned === undefined || Token.isUnresolved(clusterIdentifier)) return [];
+  const found = new DataAwsRdsClusters(scope, "DeployedClusterLookup", {
+    filter: [{ name: "db-cluster-id", values: [clusterIdentifier] }],
+  });
+  const deployed = new DataAwsRdsCluster(scope, "DeployedCluster", {
+    clusterIdentifier,
+    count: Fn.lengthOf(found.clusterIdentifiers) as unknown as number,
+  });
+  const versions = `${deployed.fqn}[*].engine_version`;
+  const majorOf = 'tonumber(split(".", v)[0])';
+  const deployedList = `\${join(", ", ${versions})}`;
+  return [
+    {
+      condition: `\${alltrue([for v in ${versions} : ${majorOf} <= ${planned}])}`,
+      errorMessage:
+        `engineVersion ${engineVersion} is a downgrade: cluster ${clusterIdentifier} runs ${deployedList}, and RDS ` +
+        `cannot lower a cluster's major version. Fix: set engineVersion back to the deployed major, or restore a ` +
+        `snapshot into a new cluster of the lower version.`,
+    },
+    {
+      condition: `\${alltrue([for v in ${versions} : ${majorOf} >= ${planned - 1}])}`,
+      errorMessage:
+        `engineVersion ${engineVersion} skips a major version: cluster ${clusterIdentifier} runs ${deployedList}. ` +
+        `Upgrade one major at a time (each step switches to the parameter groups of the next family): set ` +
+        `engineVersion to the next major, apply, then go on.`,
+    },
+  ];
+}
+
+/** Database Insights' advanced mode needs at least 15 months of Performance Insights data. */
+export const ADVANCED_INSIGHTS_MIN_RETENTION_DAYS = 465;
+
+/** The `restore_to_point_in_time` block: the latest restorable time unless a time is given. */
+export function pointInTimeRestoreBlock(
+  restore: PointInTimeRestore | undefined,
+): RdsClusterRestoreToPointInTime | undefined {
+  if (restore === undefined) return undefined;
+  return {
+    sourceClusterIdentifier: restore.sourceClusterIdentifier,
+    sourceClusterResourceId: restore.sourceClusterResourceId,
+    restoreToTime: restore.restoreToTime,
+    useLatestRestorableTime: restore.restoreToTime === undefined ? true : undefined,
+    restoreType: restore.restoreType,
+  };
 }
