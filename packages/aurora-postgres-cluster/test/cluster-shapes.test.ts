@@ -445,6 +445,14 @@ describe("AuroraPostgresCluster shapes", () => {
         "serverlessV2Scaling.minCapacity is 0 (auto-pause), but the cluster also has provisioned instances, so its db.serverless writer never pauses, nor do db.serverless readers in promotion tiers 0 and 1: no instance could ever pause.",
       ],
       [
+        "a reader group's own Performance Insights retention with Database Insights",
+        {
+          databaseInsightsMode: "advanced",
+          readerGroups: { analytics: { performanceInsightsRetentionDays: 731 } },
+        },
+        "databaseInsightsMode is set, so every instance needs the cluster's Performance Insights (on, 465 days) and monitoring interval (0 s), but Reader-analytics-1 set their own.",
+      ],
+      [
         "a writer class outside the list",
         { writer: { instanceClass: "db.m5.large" } },
         'writer.instanceClass must be db.serverless, db.t3|t4g.medium|large or db.r5|r6g|r6i|r7g|r7i|r8g|x2g.<large|xlarge|Nxlarge> (APG-06), got "db.m5.large".',
@@ -629,6 +637,13 @@ describe("AuroraPostgresCluster shapes", () => {
         { ...serverless({ minCapacity: 0, secondsUntilAutoPause: 86400 }), engineVersion: "17.4" },
       ],
       ["256 ACUs", serverless({ minCapacity: 128, maxCapacity: 256 })],
+      [
+        "a reader group of another class with Database Insights",
+        {
+          databaseInsightsMode: "advanced",
+          readerGroups: { analytics: { instanceClass: "db.r6g.xlarge", promotionTier: 15 } },
+        },
+      ],
       [
         "auto scaling from no reader with a minimum of 1",
         { readerAutoScaling: { minReaders: 1, maxReaders: 2, targetValue: 1 } },

@@ -60,6 +60,7 @@ export function validateShapes(
   validateGroups(v, props, s, rules);
   const specs = planInstances(props, s);
   validateServerless(v, props, s, specs);
+  validateInsightsConsistency(v, props, s, specs);
   validateAutoScaling(v, props, specs);
   validateEndpoints(v, props, s, specs);
 }
@@ -189,6 +190,29 @@ function validateServerless(
   v.check(
     min === 0 && serverless.length > 0 && provisioned && !canPause,
     `serverlessV2Scaling.minCapacity is 0 (auto-pause), but the cluster also has provisioned instances, so its ${SERVERLESS_CLASS} writer never pauses, nor do ${SERVERLESS_CLASS} readers in promotion tiers 0 and 1: no instance could ever pause. Fix: give ${SERVERLESS_CLASS} reader groups a promotionTier of 2-15, make every instance ${SERVERLESS_CLASS}, or set minCapacity to 0.5 or more.`,
+  );
+}
+
+/**
+ * With Database Insights the cluster carries Performance Insights, and RDS wants the same
+ * Performance Insights and monitoring settings on every instance.
+ */
+function validateInsightsConsistency(
+  v: Validator,
+  props: AuroraPostgresClusterProps,
+  s: ResolvedSettings,
+  specs: InstanceSpec[],
+): void {
+  if (props.databaseInsightsMode === undefined) return;
+  const differing = specs.filter(
+    (i) =>
+      !i.performanceInsights ||
+      i.performanceInsightsRetentionDays !== s.performanceInsightsRetentionDays ||
+      i.monitoringIntervalSeconds !== s.monitoringIntervalSeconds,
+  );
+  v.check(
+    differing.length > 0,
+    `databaseInsightsMode is set, so every instance needs the cluster's Performance Insights (on, ${s.performanceInsightsRetentionDays} days) and monitoring interval (${s.monitoringIntervalSeconds} s), but ${differing.map((i) => i.label).join(", ")} set their own. Fix: remove performanceInsights, performanceInsightsRetentionDays and monitoringIntervalSeconds from writer and readerGroups, or set the cluster-wide props.`,
   );
 }
 
