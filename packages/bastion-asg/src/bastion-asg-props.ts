@@ -73,6 +73,41 @@ export interface BastionAsgProps {
    */
   readonly allowIcmpFromSshCidrs?: boolean;
   /**
+   * An EC2 Instance Connect Endpoint: a way in without a bastion's public address, SSH key or open
+   * port to the internet. The endpoint gets a security group of its own whose only rule is SSH (22)
+   * out to the bastion's group, and the bastion's group admits SSH from it. People connect with
+   * `aws ec2-instance-connect ssh` or `open-tunnel` (`instanceConnectSshCommand`,
+   * `instanceConnectTunnelCommand`), authorized by IAM (`ec2-instance-connect:OpenTunnel` on the
+   * endpoint, see README). Works in both access modes. AWS allows one such endpoint per VPC.
+   *
+   * @default false
+   */
+  readonly instanceConnectEndpoint?: boolean;
+  /**
+   * Subnet of the Instance Connect Endpoint: one of the VPC's subnets (`instanceConnectEndpoint` only).
+   *
+   * @default - the VPC's first private subnet
+   */
+  readonly instanceConnectEndpointSubnetId?: string;
+  /**
+   * Whether the bastion sees the client's IP address as the source instead of the endpoint's
+   * (`instanceConnectEndpoint` only). On, the endpoint's security group no longer identifies the
+   * traffic, so the bastion admits SSH from `instanceConnectEndpointClientCidrs` instead (and the
+   * subnet's NACL must admit them: `publicNetworkAclIngress` / `privateNetworkAclIngress` of the VPC).
+   * AWS supports it for IPv4 only, and not through a transit gateway.
+   *
+   * @default false (the EC2 API's own default is true)
+   */
+  readonly instanceConnectEndpointPreserveClientIp?: boolean;
+  /**
+   * IPv4 CIDR blocks of the clients the bastion admits SSH from when
+   * `instanceConnectEndpointPreserveClientIp` is on (required then, refused otherwise: without it
+   * the endpoint's address is the source and IAM decides who connects).
+   *
+   * @default - none
+   */
+  readonly instanceConnectEndpointClientCidrs?: string[];
+  /**
    * Name of an existing EC2 key pair for SSH (BAS-03). Also usable for SSH over SSM.
    *
    * @default - no key pair: use SSM Session Manager, or EC2 Instance Connect

@@ -82,4 +82,17 @@ export interface BastionAsgOutputs {
   readonly sshCommand?: string;
   /** Ready-to-paste `aws ssm start-session` command opening a shell on the current instance. */
   readonly ssmSessionCommand: string;
+  /** Id of the EC2 Instance Connect Endpoint; unset without `instanceConnectEndpoint`. */
+  readonly instanceConnectEndpointId?: string;
+  /**
+   * Ready-to-paste `aws ec2-instance-connect ssh` command through the endpoint to the current
+   * instance (a temporary key; needs the AWS CLI v2); unset without `instanceConnectEndpoint`.
+   */
+  readonly instanceConnectSshCommand?: string;
+  /**
+   * Ready-to-paste `aws ec2-instance-connect open-tunnel` command forwarding local port 2222 to the
+   * current instance's port 22 (then `ssh -p 2222 ec2-user@localhost`); unset without
+   * `instanceConnectEndpoint`.
+   */
+  readonly instanceConnectTunnelCommand?: string;
 }

@@ -14,10 +14,16 @@ import { BastionAsgAttributes, BastionAsgOutputs, IBastionAsg } from "./bastion-
 import { COMMAND_METRIC_FILTER_PATTERN } from "./private/command-log";
 import { AL2023_AMI_PARAMETER_PREFIX, resolveSettings } from "./private/defaults";
 import { createInstanceRole } from "./private/iam";
+import { createInstanceConnectEndpoint } from "./private/instance-connect";
 import { ImportedBastionAsg } from "./private/imported-bastion-asg";
 import { isArmInstanceType, parseS3Url } from "./private/net";
 import { createAlarms, createEncryptionKey, createNotificationTopic } from "./private/notifications";
-import { ssmPortForwardCommand, ssmSessionCommand } from "./private/ssm-commands";
+import {
+  instanceConnectSshCommand,
+  instanceConnectTunnelCommand,
+  ssmPortForwardCommand,
+  ssmSessionCommand,
+} from "./private/ssm-commands";
 import { escapeForTerraformString, renderUserData } from "./private/user-data";
 import {
   validateAllowSshAccessFrom,
@@ -66,6 +72,14 @@ export class BastionAsg extends Construct implements IBastionAsg {
   public readonly ssmSessionCommand: string;
   /** Ingress to the bastion's security group; default port 22. */
   public readonly connections: Connections;
+  /** Id of the EC2 Instance Connect Endpoint; unset without `instanceConnectEndpoint`. */
+  public readonly instanceConnectEndpointId?: string;
+  /** ARN of the EC2 Instance Connect Endpoint (the resource of `ec2-instance-connect:OpenTunnel`). */
+  public readonly instanceConnectEndpointArn?: string;
+  /** `aws ec2-instance-connect ssh` to the current instance; unset without `instanceConnectEndpoint`. */
+  public readonly instanceConnectSshCommand?: string;
+  /** `aws ec2-instance-connect open-tunnel` (local 2222 to 22); unset without `instanceConnectEndpoint`. */
+  public readonly instanceConnectTunnelCommand?: string;
   /** The AMI id the launch template uses (a reference to the SSM parameter unless overridden). */
   public readonly imageId: string;
   /** The region of the Auto Scaling group (the region field of its ARN). */
@@ -87,6 +101,12 @@ export class BastionAsg extends Construct implements IBastionAsg {
       elasticIpAllocationId: this.elasticIpAllocationId,
       sshCommand: this.sshCommand,
       ssmSessionCommand: this.ssmSessionCommand,
+      // only with the endpoint, so that the outputs of a bastion without one keep their keys
+      ...(this.instanceConnectEndpointId !== undefined && {
+        instanceConnectEndpointId: this.instanceConnectEndpointId,
+        instanceConnectSshCommand: this.instanceConnectSshCommand,
+        instanceConnectTunnelCommand: this.instanceConnectTunnelCommand,
+      }),
     };
   }
 
@@ -166,6 +186,16 @@ export class BastionAsg extends Construct implements IBastionAsg {
         );
       }
     }
+    const eice = s.instanceConnectEndpoint
+      ? createInstanceConnectEndpoint(this, {
+          name: this.name,
+          vpcId: props.vpc.vpcId,
+          subnetId: s.instanceConnectEndpointSubnetId as string,
+          preserveClientIp: s.instanceConnectEndpointPreserveClientIp,
+          clientCidrs: s.instanceConnectEndpointClientCidrs,
+          bastion: this.connections,
+        })
+      : undefined;
     const eip = ssh
       ? new Eip(this, "ElasticIp", { domain: "vpc", tags: { Name: `${this.name}-bastion` } })
       : undefined;
@@ -289,6 +319,12 @@ export class BastionAsg extends Construct implements IBastionAsg {
       : undefined;
     // The group's name from the props, not the ASG's `name` attribute: a literal stays readable.
     this.ssmSessionCommand = ssmSessionCommand(this.region, this.name);
+    if (eice) {
+      this.instanceConnectEndpointId = eice.id;
+      this.instanceConnectEndpointArn = eice.arn;
+      this.instanceConnectSshCommand = instanceConnectSshCommand(this.region, this.name);
+      this.instanceConnectTunnelCommand = instanceConnectTunnelCommand(this.region, this.name, eice.id);
+    }
   }
 
   /** Allows SSH (22) from more peers (CIDRs or security groups). Not available in SSM_ONLY mode. */

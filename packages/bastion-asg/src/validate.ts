@@ -96,7 +96,7 @@ export function validateBastionAsgProps(
         `sshAllowedCidrs is not allowed with accessMode SSM_ONLY (no inbound rule in that mode), got ${JSON.stringify(cidrs)}. ` +
         "Fix: remove sshAllowedCidrs, or use accessMode SSH_AND_SSM.",
     },
-    ...cidrs.filter((cidr) => !Token.isUnresolved(cidr)).flatMap(sshCidrRules),
+    ...cidrs.filter((cidr) => !Token.isUnresolved(cidr)).flatMap((cidr) => sshCidrRules(cidr)),
     {
       failed: literalDuplicates(cidrs).length > 0,
       message: `sshAllowedCidrs has duplicates: ${JSON.stringify(literalDuplicates(cidrs))}.`,
@@ -203,7 +203,71 @@ export function validateBastionAsgProps(
       '(no spaces, quotes, "$" or backquotes; plain http is not accepted)',
   );
 
+  // EC2 Instance Connect Endpoint
+  checkAll(v, instanceConnectRules(props, settings));
+
   v.throwIfAny();
+}
+
+/** The props of the Instance Connect Endpoint, listed for the "set without the endpoint" rule. */
+const INSTANCE_CONNECT_PROPS = [
+  "instanceConnectEndpointSubnetId",
+  "instanceConnectEndpointPreserveClientIp",
+  "instanceConnectEndpointClientCidrs",
+] as const;
+
+/**
+ * The Instance Connect Endpoint: its props only with `instanceConnectEndpoint`, a subnet of the
+ * VPC, and client CIDRs exactly when the client IP is preserved (the bastion then admits them).
+ */
+function instanceConnectRules(props: BastionAsgProps, settings: ResolvedBastionSettings): ValidationRule[] {
+  const unused = INSTANCE_CONNECT_PROPS.filter((p) => props[p] !== undefined);
+  if (!settings.instanceConnectEndpoint) {
+    return [
+      {
+        failed: unused.length > 0,
+        message: `${unused.join(", ")} ${unused.length === 1 ? "is" : "are"} set, but instanceConnectEndpoint is not true, so there is no endpoint to apply ${unused.length === 1 ? "it" : "them"} to. Fix: set instanceConnectEndpoint: true, or remove ${unused.length === 1 ? "it" : "them"}.`,
+      },
+    ];
+  }
+  const vpc = props.vpc;
+  const subnetId = props.instanceConnectEndpointSubnetId;
+  const lists = [vpc.publicSubnetIds, vpc.privateSubnetIds, vpc.databaseSubnetIds ?? []];
+  const known = lists.every((l) => !Token.isUnresolved(l) && l.every(literal));
+  const preserve = settings.instanceConnectEndpointPreserveClientIp;
+  const clients = settings.instanceConnectEndpointClientCidrs;
+  const alsoSsh = clients.filter((c) => literal(c) && settings.sshAllowedCidrs.includes(c));
+  return [
+    {
+      failed: settings.instanceConnectEndpointSubnetId === undefined,
+      message:
+        "instanceConnectEndpoint needs a subnet: the VPC has no private subnets (the default) and instanceConnectEndpointSubnetId is not set. " +
+        "Fix: set instanceConnectEndpointSubnetId to one of the VPC's subnets.",
+    },
+    {
+      failed: subnetId !== undefined && literal(subnetId) && known && !lists.flat().includes(subnetId),
+      message: `instanceConnectEndpointSubnetId must be one of the VPC's subnets (the endpoint lives in the bastion's VPC), got ${JSON.stringify(subnetId)}; the VPC has ${JSON.stringify(lists.flat())}.`,
+    },
+    {
+      failed: preserve && clients.length === 0,
+      message:
+        "instanceConnectEndpointPreserveClientIp is true but instanceConnectEndpointClientCidrs is empty: with the client IP preserved the bastion sees the client's address, " +
+        "not the endpoint's, so no rule would admit anyone. Fix: give the clients' CIDRs, or leave the client IP unpreserved (the default).",
+    },
+    {
+      failed: !preserve && clients.length > 0,
+      message: `instanceConnectEndpointClientCidrs is set but instanceConnectEndpointPreserveClientIp is not true: the endpoint's own address is then the source (the bastion admits the endpoint's security group), so the CIDRs would do nothing. Fix: remove them (IAM's ec2-instance-connect:OpenTunnel decides who connects), or set instanceConnectEndpointPreserveClientIp: true.`,
+    },
+    ...clients.filter(literal).flatMap((c) => sshCidrRules(c, "instanceConnectEndpointClientCidrs")),
+    {
+      failed: literalDuplicates(clients).length > 0,
+      message: `instanceConnectEndpointClientCidrs has duplicates: ${JSON.stringify(literalDuplicates(clients))}.`,
+    },
+    {
+      failed: preserve && alsoSsh.length > 0,
+      message: `instanceConnectEndpointClientCidrs ${JSON.stringify(alsoSsh)} are in sshAllowedCidrs too, which already admits them to SSH. Fix: remove them from one of the two.`,
+    },
+  ];
 }
 
 /**
@@ -341,17 +405,17 @@ export function validateSsmPortForward(scope: IConstruct, port: number, localPor
 }
 
 /** The rules of one literal `sshAllowedCidrs` entry. */
-function sshCidrRules(cidr: string): ValidationRule[] {
+function sshCidrRules(cidr: string, name = "sshAllowedCidrs"): ValidationRule[] {
   const canonical = canonicalIpv4Cidr(cidr);
   return [
     {
       failed: parseIpv4Cidr(cidr) === undefined,
-      message: `sshAllowedCidrs must hold IPv4 CIDR blocks such as "203.0.113.0/24", got "${cidr}".`,
+      message: `${name} must hold IPv4 CIDR blocks such as "203.0.113.0/24", got "${cidr}".`,
     },
     {
       failed: canonical !== undefined && canonical !== cidr,
       message:
-        `sshAllowedCidrs entry "${cidr}" has host bits set (AWS would store "${canonical}" and plan a change forever). ` +
+        `${name} entry "${cidr}" has host bits set (AWS would store "${canonical}" and plan a change forever). ` +
         `Fix: use "${canonical}", or "${cidr.split("/")[0]}/32" for that single address.`,
     },
   ];

@@ -1,4 +1,5 @@
 import { IKmsKeyRef } from "@aurora-cdktf/core";
+import { Fn, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import {
   BastionAccessMode,
@@ -54,6 +55,11 @@ export interface ResolvedBastionSettings {
   /** Unset: no maximum instance lifetime. */
   readonly maxInstanceLifetimeDays?: number;
   readonly attachCloudWatchAgentServerPolicy: boolean;
+  readonly instanceConnectEndpoint: boolean;
+  /** The given subnet, or the VPC's first private subnet (unset when the VPC has none). */
+  readonly instanceConnectEndpointSubnetId?: string;
+  readonly instanceConnectEndpointPreserveClientIp: boolean;
+  readonly instanceConnectEndpointClientCidrs: string[];
 }
 
 /** Applies the defaults documented on {@link BastionAsgProps}. Never throws: validation reports bad input. */
@@ -95,5 +101,15 @@ export function resolveSettings(scope: IConstruct, props: BastionAsgProps): Reso
     securityUpdates: props.securityUpdates ?? true,
     maxInstanceLifetimeDays: props.maxInstanceLifetimeDays,
     attachCloudWatchAgentServerPolicy: props.attachCloudWatchAgentServerPolicy ?? true,
+    instanceConnectEndpoint: props.instanceConnectEndpoint ?? false,
+    instanceConnectEndpointSubnetId:
+      props.instanceConnectEndpointSubnetId ?? firstOf(props.vpc.privateSubnetIds),
+    instanceConnectEndpointPreserveClientIp: props.instanceConnectEndpointPreserveClientIp ?? false,
+    instanceConnectEndpointClientCidrs: props.instanceConnectEndpointClientCidrs ?? [],
   };
+}
+
+/** The first element of a list (a token list included); undefined for a literal empty list. */
+function firstOf(list: string[]): string | undefined {
+  return Token.isUnresolved(list) ? Token.asString(Fn.element(list, 0)) : list[0];
 }
