@@ -94,19 +94,21 @@ class StepFailed extends Error {}
  * Runs a command ({ file, args, options }, as TofuWorkdir.command returns) with its output in
  * LOGS/NAME.log, a progress line every 30 s, and the log's tail on failure.
  */
-function run(name, { file, args, options = {} }, { ok = [0] } = {}) {
+function run(name, { file, args, options = {} }, { ok = [0], stdoutFile } = {}) {
   const stop = state.interrupted ?? state.stopping;
   if (stop) return Promise.reject(new StepFailed(`${name} not started (${stop})`));
   const logFile = path.join(LOGS, `${name}.log`);
   const t = Date.now();
   return new Promise((resolve, reject) => {
     const fd = fs.openSync(logFile, "w");
+    const out = stdoutFile ? fs.openSync(stdoutFile, "w") : fd;
     let child;
     try {
       // Its own process group, so that an interruption stops the whole tree (npx, cdktf, tofu).
-      child = spawn(file, args, { ...options, stdio: ["ignore", fd, fd], detached: true });
+      child = spawn(file, args, { ...options, stdio: ["ignore", out, fd], detached: true });
     } finally {
       fs.closeSync(fd);
+      if (out !== fd) fs.closeSync(out);
     }
     state.children.add(child);
     const progress = setInterval(
@@ -153,15 +155,35 @@ function cdktf(example, args, env = {}) {
   };
 }
 
-/** init, validate, plan; with "apply", applies all but what moto lacks (one retry). */
-async function tofuStack(example, stacksDir, stack, name, mode) {
-  const label = `${example}/${stack}`;
-  log(`${label}: validate, plan${mode === "apply" ? " and apply to moto" : ""}`);
+/** `tofu ARGS` with its stdout (JSON) parsed; the log gets stderr. */
+async function runJson(name, work, args, ok = [0]) {
+  const stdoutFile = path.join(LOGS, `${name}.json`);
+  await run(name, work.command(args), { ok, stdoutFile });
+  return check(name, () => JSON.parse(fs.readFileSync(stdoutFile, "utf8")));
+}
+
+/** init and validate: what a stack needs before its plan, which waits on its upstream stacks. */
+async function prepareStack(stacksDir, stack, name) {
   const work = new TofuWorkdir(path.join(stacksDir, stack));
   await run(`${name}-init`, work.command(ARGS.init));
-  check(`${name}-validate`, () => work.validate());
+  const validation = await runJson(`${name}-validate`, work, ARGS.validate, [0, 1]);
+  if (!validation.valid) {
+    log(`  ${name}-validate FAILED:`);
+    console.log(indent(JSON.stringify(validation.diagnostics, null, 2), "    | "));
+    throw new StepFailed(`${name}-validate failed`);
+  }
+  return work;
+}
+
+/**
+ * plan (after prepareStack); with "apply", applies all but what moto lacks (one retry): the saved
+ * plan when nothing is left out, else a fresh plan with -exclude.
+ */
+async function tofuStack(example, work, stack, name, mode) {
+  const label = `${example}/${stack}`;
+  log(`${label}: plan${mode === "apply" ? " and apply to moto" : ""}`);
   await run(`${name}-plan`, work.command(ARGS.plan), { ok: [0, 2] });
-  const plan = check(`${name}-show`, () => work.show());
+  const plan = await runJson(`${name}-show`, work, ARGS.show);
   log(`  ${label}: valid; plan: ${describeCreates(plan)}`);
   const r = row(example, stack, "moto", plannedCreates(plan).length);
   if (mode !== "apply") {
@@ -171,7 +193,7 @@ async function tofuStack(example, stacksDir, stack, name, mode) {
   const excluded = MOTO_EXCLUDE_TYPES.flatMap((type) => plannedCreates(plan, type));
   const apply = work.command([...ARGS.apply, ...excluded.map((a) => `-exclude=${a}`)]);
   try {
-    await run(`${name}-apply`, apply);
+    await run(`${name}-apply`, excluded.length > 0 ? apply : work.command([...ARGS.apply, "tfplan"]));
   } catch (err) {
     if (state.interrupted ?? state.stopping) throw err;
     // moto's EC2 is not safe under load (seen once: a new security group's default egress rule
@@ -187,17 +209,24 @@ async function tofuStack(example, stacksDir, stack, name, mode) {
 }
 
 /**
- * Every stack of a synth output folder through tofuStack, each as soon as the stacks it depends on
- * (the manifest's dependencies) are done; `modes` says which ones are applied.
+ * Every stack of a synth output folder: all init and validate at once, then each plans (and
+ * applies) as soon as the stacks it depends on (the manifest's dependencies) are done; `modes`
+ * says which ones are applied.
  */
 function stacksInOrder(example, out, prefix, modes) {
   const manifest = JSON.parse(fs.readFileSync(path.join(out, "manifest.json"), "utf8"));
+  const stacks = Object.keys(manifest.stacks).sort();
+  const prepared = {};
+  for (const s of stacks) {
+    prepared[s] = prepareStack(path.join(out, "stacks"), s, `${prefix}-${s}`);
+    prepared[s].catch(() => {}); // awaited below; this only marks it handled until then
+  }
   const done = {};
   const go = (s) =>
-    (done[s] ??= Promise.all((manifest.stacks[s].dependencies ?? []).map(go)).then(() =>
-      tofuStack(example, path.join(out, "stacks"), s, `${prefix}-${s}`, modes[s] ?? "plan"),
+    (done[s] ??= Promise.all([prepared[s], ...(manifest.stacks[s].dependencies ?? []).map(go)]).then(
+      ([work]) => tofuStack(example, work, s, `${prefix}-${s}`, modes[s] ?? "plan"),
     ));
-  return Promise.all(Object.keys(manifest.stacks).sort().map(go));
+  return Promise.all(stacks.map(go));
 }
 
 /** A cdktf output folder in the work folder (its parent made; cdktf makes only the last level). */
