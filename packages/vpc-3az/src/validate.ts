@@ -55,7 +55,11 @@ export function validateVpc3AzProps(
     ...databaseRules(props, settings),
     ...ipv6Rules(props, settings),
   ]);
-  checkTags(v, "tags", settings.tags, { constructKeys: ["Name", "Reach"] });
+  checkTags(v, "tags", settings.tags, {
+    constructKeys: ["Name", "Reach"],
+    refuseConstructKeys: true,
+    constructKeysSource: "the construct (Name from `name`, Reach from the subnet tier)",
+  });
   checkKmsKeyArn(v, "flowLogKmsKey", props.flowLogKmsKey, region?.name);
   v.integer("classB", props.classB, 0, 255, "It becomes the second octet of 10.<classB>.0.0/16.")
     .oneOf("natGateways", props.natGateways, Object.values(NatGatewayMode))

@@ -261,8 +261,8 @@ export interface Vpc3AzProps {
    */
   readonly name?: string;
   /**
-   * Tags added to every taggable resource. The construct's `Name` and `Reach` tags win over keys of
-   * the same name.
+   * Tags added to every taggable resource. `Name` and `Reach` are the construct's own (set from
+   * `name` and the subnet tier) and are refused here.
    *
    * @default - no extra tags
    */

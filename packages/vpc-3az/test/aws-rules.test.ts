@@ -35,6 +35,16 @@ const BAD: [string, Vpc3AzProps, string][] = [
     'tags["team"] must be at most 256 characters',
   ],
   [
+    "a user Name tag, which the construct sets from name",
+    { tags: { Name: "mine" } },
+    'tags sets "Name", which the construct (Name from `name`, Reach from the subnet tier) already sets on the same resources',
+  ],
+  [
+    "a user Reach tag",
+    { tags: { Reach: "everywhere", Team: "data" } },
+    'tags sets "Reach", which the construct',
+  ],
+  [
     "49 tags besides Name and Reach",
     { tags: manyTags(49) },
     "tags gives 49 tags; with the construct's own (Name, Reach) that is 51, more than the 50 AWS allows on one resource.",
@@ -129,7 +139,6 @@ const BAD: [string, Vpc3AzProps, string][] = [
 
 const GOOD: [string, Vpc3AzProps][] = [
   ["48 tags besides Name and Reach", { tags: manyTags(48) }],
-  ["a Name tag (the construct's wins, as documented)", { tags: { Name: "ignored" } }],
   ["a 200-character name", { name: "n".repeat(200) }],
   ["a flow log group name with the allowed signs", { flowLogGroupName: "/network/flow-logs#1_a.b" }],
   ["a flow log key of the stack's region", { flowLogKmsKey: { arn: KEY } }],

@@ -306,7 +306,7 @@ describe("Vpc3Az", () => {
       // GIVEN / WHEN
       const { stack } = vpcStack({
         name: "prod",
-        tags: { Team: "data", Name: "ignored" },
+        tags: { Team: "data" },
         mapPublicIpOnLaunch: true,
       });
       // THEN
