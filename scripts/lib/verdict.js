@@ -88,7 +88,7 @@ function testVerdict(summaryFile, seconds, failedSteps) {
   };
 }
 
-module.exports = { duration, engineLine, providersLine, toolsLine, standInNote };
+module.exports = { duration, engineLine, providersLine, testVerdict, toolsLine, standInNote };
 
 if (require.main === module) {
   const [cmd, summaryFile, seconds, ...failed] = process.argv.slice(2);
