@@ -7,7 +7,9 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { CLOUDWATCH_LOG_RETENTION_DAYS } from "@aurora-cdktf/core";
 import * as publicApi from "../src";
 import { DEFAULT_BANNER_TEXT } from "../src";
+import { Ec2InstanceConnectEndpoint } from "@cdktf/provider-aws/lib/ec2-instance-connect-endpoint";
 import { TunnelStack } from "./fixtures/readme-import";
+import { ConnectStack } from "./fixtures/readme-instance-connect";
 import { BastionStack } from "./fixtures/readme-usage";
 import { bastionTestVpc } from "./bastion-stack";
 import { describeReadmeApi } from "../../../test/helpers/unit";
@@ -81,6 +83,35 @@ describe("README", () => {
     expect(Object.keys(read("bastion").output)).toContain(
       "cross-stack-output-aws_autoscaling_groupBastion_AutoScalingGroup_48B6F54Carn",
     );
+  });
+
+  it('has an "EC2 Instance Connect Endpoint" snippet identical to test/fixtures/readme-instance-connect.ts', () => {
+    // GIVEN
+    const fixture = fs.readFileSync(path.join(PKG, "test", "fixtures", "readme-instance-connect.ts"), "utf8");
+    // WHEN
+    const section = README.slice(README.indexOf("\n## EC2 Instance Connect Endpoint\n"));
+    const snippet = /```ts\n([\s\S]*?)```/.exec(section);
+    // THEN
+    expect(snippet?.[1]).toBe(fixture);
+  });
+
+  it("has an Instance Connect snippet that synthesizes the endpoint and outputs its commands", () => {
+    // GIVEN / WHEN
+    const stack = new ConnectStack(Testing.app(), "connect", bastionTestVpc());
+    // THEN
+    const synth = Testing.synth(stack);
+    expect(synth).toHaveResourceWithProperties(Ec2InstanceConnectEndpoint, {
+      subnet_id: "subnet-priv-a",
+      preserve_client_ip: false,
+    });
+    const outputs = (JSON.parse(synth) as { output: Record<string, { value: string }> }).output;
+    expect(outputs.eice_ssh.value).toMatch(
+      /^aws ec2-instance-connect ssh --region .* --connection-type eice$/,
+    );
+    expect(outputs.eice_tunnel.value).toMatch(
+      /^aws ec2-instance-connect open-tunnel --region .* --instance-connect-endpoint-id \$\{aws_ec2_instance_connect_endpoint\..*\.id\} .* --remote-port 22 --local-port 2222$/,
+    );
+    expect(outputs.eice_arn.value).toMatch(/^\$\{aws_ec2_instance_connect_endpoint\..*\.arn\}$/);
   });
 
   it("maps every BAS and MOD-07..13 reference id", () => {
