@@ -4,6 +4,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Peer, ValidationError } from "@aurora-cdktf/core";
 import { NetworkAclIngress, Vpc3Az, Vpc3AzAttributes, Vpc3AzProps } from "../src";
 import { manyTags, testStack, thrownBy } from "../../../test/helpers/unit";
+import { propRuleTests } from "./vpc-stack";
 
 /** A stack whose AWS provider's region is a token: the region is unknown at synth time. */
 function tokenRegionStack(): TerraformStack {
@@ -159,16 +160,7 @@ const GOOD: [string, Vpc3AzProps][] = [
 ];
 
 describe("Vpc3Az AWS rules", () => {
-  test.each(BAD)("refuses %s", (_name, props, message) => {
-    const error = thrownBy(() => new Vpc3Az(testStack(), "Vpc", props));
-    expect(error).toBeInstanceOf(ValidationError);
-    // (each case breaks exactly one rule, so the message is the only one)
-    expect(error.message).toContain(`[test/Vpc] invalid props: ${message}`);
-  });
-
-  test.each(GOOD)("accepts %s", (_name, props) => {
-    expect(() => new Vpc3Az(testStack(), "Vpc", props)).not.toThrow();
-  });
+  propRuleTests(BAD, GOOD);
 
   test("takes the region from literal AZ names when the provider's region is a token", () => {
     const error = thrownBy(

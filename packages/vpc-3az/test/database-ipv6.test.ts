@@ -1,9 +1,8 @@
 import "cdktf/lib/testing/adapters/jest";
 import { TerraformVariable } from "cdktf";
-import { ValidationError } from "@aurora-cdktf/core";
 import { NetworkAclIngress, NetworkAclMode, Vpc3Az, Vpc3AzAttributes, Vpc3AzProps } from "../src";
 import { logicalIdOf, resolve, resources, synthJson, testStack, thrownBy } from "../../../test/helpers/unit";
-import { vpcStack } from "./vpc-stack";
+import { propRuleTests, vpcStack } from "./vpc-stack";
 
 type Res = Record<string, unknown>;
 type Entry = Record<string, unknown>;
@@ -439,15 +438,7 @@ const GOOD: [string, Vpc3AzProps][] = [
 ];
 
 describe("Vpc3Az database tier and dual-stack rules", () => {
-  test.each(BAD)("refuses %s", (_name, props, message) => {
-    const error = thrownBy(() => new Vpc3Az(testStack(), "Vpc", props));
-    expect(error).toBeInstanceOf(ValidationError);
-    expect(error.message).toContain(`[test/Vpc] invalid props: ${message}`);
-  });
-
-  test.each(GOOD)("accepts %s", (_name, props) => {
-    expect(() => new Vpc3Az(testStack(), "Vpc", props)).not.toThrow();
-  });
+  propRuleTests(BAD, GOOD);
 });
 
 const ATTRS: Vpc3AzAttributes = {
