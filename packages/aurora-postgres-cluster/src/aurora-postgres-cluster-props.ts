@@ -1,6 +1,7 @@
 import { IConnectable, IPeer } from "@aurora-cdktf/core";
 import { IVpc3Az } from "@aurora-cdktf/vpc-3az";
 import { EnvironmentStage } from "./stage-presets";
+import { GlobalDatabaseMembership } from "./global-database-props";
 import {
   CustomEndpoint,
   ReaderAutoScaling,
@@ -261,6 +262,16 @@ export interface AuroraPostgresClusterProps {
    * @default - a new, empty cluster
    */
   readonly restoreToPointInTime?: PointInTimeRestore;
+  /**
+   * Join an Aurora global database (`AuroraGlobalDatabase`) as its primary or as a secondary in
+   * another region (`global_cluster_identifier`). `engineVersion` then defaults to the global
+   * database's and must equal it. A member's master password cannot be RDS-managed: the primary
+   * gets a generated write-only one in a secret of its own, a secondary shares the primary's.
+   * See the README, "Global database".
+   *
+   * @default - a standalone cluster
+   */
+  readonly globalDatabase?: GlobalDatabaseMembership;
   /**
    * Use Aurora I/O-Optimized storage (`storage_type = "aurora-iopt1"`, MOD-16); `false` sets
    * Aurora standard storage explicitly.

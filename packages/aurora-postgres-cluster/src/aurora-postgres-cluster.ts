@@ -28,6 +28,7 @@ import { createInstances, createMonitoringRole, planInstances } from "./private/
 import { createCustomEndpoints, createReaderAutoScaling } from "./private/scaling";
 import { createNetwork } from "./private/network";
 import { createNotifications } from "./private/notifications";
+import { globalMember } from "./private/global-member";
 import { DEFAULT_CLUSTER_PARAMETERS, DEFAULT_INSTANCE_PARAMETERS, ParameterSet } from "./private/parameters";
 import { AuroraPostgresClusterProps } from "./aurora-postgres-cluster-props";
 import { mandatoryTagMap, resolveSettings } from "./private/defaults";
@@ -128,6 +129,9 @@ export class AuroraPostgresCluster
       tags,
     });
     this.encryptionKey = key;
+    // A global database member: no RDS-managed password; a secondary inherits name and master user.
+    const member = globalMember(this, props, s, key, tags);
+    const inherited = restoring || member.secondary;
 
     const network = createNetwork(this, {
       vpc: props.vpc,
@@ -191,12 +195,13 @@ export class AuroraPostgresCluster
       dbInstanceParameterGroupName: this.instanceParameterGroup.name,
       port: s.port,
       // Restoring (APG-52): name and master user come from the snapshot or source cluster.
-      databaseName: restoring ? undefined : s.databaseName,
-      masterUsername: restoring ? undefined : s.masterUsername,
+      databaseName: inherited ? undefined : s.databaseName,
+      masterUsername: inherited ? undefined : s.masterUsername,
       snapshotIdentifier: props.snapshotIdentifier,
       restoreToPointInTime: pointInTimeRestoreBlock(props.restoreToPointInTime),
-      manageMasterUserPassword: true,
-      masterUserSecretKmsKeyId: key.arn,
+      manageMasterUserPassword: member.managedPassword ? true : undefined,
+      masterUserSecretKmsKeyId: member.managedPassword ? key.arn : undefined,
+      ...member.clusterArgs,
       dbSubnetGroupName: network.subnetGroup.name,
       vpcSecurityGroupIds: [network.securityGroup.id],
       dbClusterParameterGroupName: this.clusterParameterGroup.name,
@@ -234,7 +239,10 @@ export class AuroraPostgresCluster
         secondsUntilAutoPause: props.serverlessV2Scaling.secondsUntilAutoPause,
       },
       dependsOn: [this.postgresqlLogGroup],
-      lifecycle: { precondition: majorVersionGuard(this, s.clusterIdentifier, s.engineVersion) },
+      lifecycle: {
+        precondition: majorVersionGuard(this, s.clusterIdentifier, s.engineVersion),
+        ignoreChanges: member.ignoreChanges,
+      },
     });
 
     const specs = planInstances(props, s);
@@ -280,13 +288,15 @@ export class AuroraPostgresCluster
     );
 
     // MOD-01: RDS rotates its own secret (no Lambda); this sets the schedule (APG-37: 30 days).
-    this.masterUserSecretArn = this.resource.masterUserSecret.get(0).secretArn;
-    new SecretsmanagerSecretRotation(this, "MasterPasswordRotation", {
-      secretId: this.masterUserSecretArn,
-      rotateImmediately: false,
-      rotationRules: { automaticallyAfterDays: s.masterPasswordRotationDays },
-      dependsOn: [this.instances[0]],
-    });
+    this.masterUserSecretArn = member.masterUserSecretArn ?? this.resource.masterUserSecret.get(0).secretArn;
+    if (member.managedPassword) {
+      new SecretsmanagerSecretRotation(this, "MasterPasswordRotation", {
+        secretId: this.masterUserSecretArn,
+        rotateImmediately: false,
+        rotationRules: { automaticallyAfterDays: s.masterPasswordRotationDays },
+        dependsOn: [this.instances[0]],
+      });
+    }
 
     if (notifications) {
       this.notificationTopic = createNotifications(this, account, {
@@ -310,8 +320,8 @@ export class AuroraPostgresCluster
     this.clusterEndpoint = this.resource.endpoint;
     this.readerEndpoint = this.resource.readerEndpoint;
     this.port = s.port;
-    this.databaseName = restoring ? this.resource.databaseName : s.databaseName;
-    this.masterUsername = restoring ? this.resource.masterUsername : s.masterUsername;
+    this.databaseName = inherited ? this.resource.databaseName : s.databaseName;
+    this.masterUsername = inherited ? this.resource.masterUsername : s.masterUsername;
     this.psqlCommand = `psql --host=${this.clusterEndpoint} --port=${this.port} --username=${this.masterUsername} --dbname=${this.databaseName}`;
     this.grants = new ConnectGrants(this, this);
   }

@@ -30,3 +30,14 @@ export type {
 export { ENVIRONMENT_STAGES, STAGE_PRESETS } from "./stage-presets";
 export type { EnvironmentStage, StagePreset } from "./stage-presets";
 export { AURORA_POSTGRES_FAMILIES, DEFAULT_ENGINE_VERSION } from "./engine";
+export { ClusterS3Access } from "./cluster-s3-access";
+export type { ClusterS3AccessProps, S3Location } from "./cluster-s3-access-props";
+export { ClusterActivityStream } from "./activity-stream";
+export type { ActivityStreamMode, ClusterActivityStreamProps } from "./activity-stream-props";
+export { AuroraGlobalDatabase } from "./global-database";
+export type {
+  AuroraGlobalDatabaseProps,
+  GlobalDatabaseMembership,
+  GlobalDatabaseRole,
+  IAuroraGlobalDatabase,
+} from "./global-database-props";

@@ -16,6 +16,7 @@ import { AuroraPostgresClusterProps } from "./aurora-postgres-cluster-props";
 import { AuroraPostgresClusterAttributes } from "./aurora-postgres-cluster-ref";
 import { mandatoryTagMap, ResolvedSettings } from "./private/defaults";
 import { validateShapes } from "./private/validate-shapes";
+import { validateGlobalMembership } from "./private/validate-integrations";
 import {
   BACKUP_WINDOW_PATTERN,
   MAINTENANCE_WINDOW_PATTERN,
@@ -179,6 +180,7 @@ export function validateClusterProps(
   validateIdentifiers(v, props, s);
   validateInsights(v, props, s);
   validatePointInTimeRestore(v, props, s);
+  validateGlobalMembership(v, scope, props, s.engineVersion);
   validatePlacement(v, props, s);
   validateShapes(v, props, s, {
     instanceClass: INSTANCE_CLASS,

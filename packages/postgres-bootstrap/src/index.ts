@@ -7,6 +7,9 @@ export type { PostgresRoleProps, RolePasswordSecret } from "./postgres-role-prop
 export { PostgresExtensions } from "./postgres-extensions";
 export { DEFAULT_EXTENSIONS } from "./postgres-extensions-props";
 export type { PostgresExtensionsProps } from "./postgres-extensions-props";
+export { AwsS3Extension } from "./aws-s3-extension";
+export { AWS_S3_EXTENSIONS } from "./aws-s3-extension-props";
+export type { AwsS3ExtensionProps } from "./aws-s3-extension-props";
 export { ApplicationSchema } from "./application-schema";
 export {
   READ_ONLY_TABLE_PRIVILEGES,

@@ -13,6 +13,7 @@ import { IConstruct } from "constructs";
 import { ApplicationSchemaProps, SchemaRoleOptions } from "./application-schema-props";
 import { ClusterProviderSettingsOptions } from "./cluster-provider-props";
 import { PostgresExtensionsProps } from "./postgres-extensions-props";
+import { AwsS3ExtensionProps } from "./aws-s3-extension-props";
 import { PostgresConnection } from "./connection";
 import { PostgresRoleProps } from "./postgres-role-props";
 import { SessionLogging, SUPPRESSED_SESSION_PGOPTIONS } from "./session-logging";
@@ -53,6 +54,19 @@ export function validateRoleProps(
     )
     .integer("connectionLimit", props.connectionLimit, -1, 100_000, "Fix: use -1 for no limit.")
     .throwIfAny();
+}
+
+/** Checks the props of an `AwsS3Extension`; throws one ValidationError listing every problem. */
+export function validateAwsS3ExtensionProps(
+  scope: IConstruct,
+  props: AwsS3ExtensionProps,
+  roles: readonly string[],
+): void {
+  const v = new Validator(scope);
+  checkDatabaseName(v, "connection.database", props.connection.database, "reference");
+  roles.forEach((role, i) => checkRoleName(v, `roles[${i}]`, role, "reference"));
+  checkDistinct(v, "roles", roles);
+  v.throwIfAny();
 }
 
 /** Checks the props of a `PostgresExtensions`; throws one ValidationError listing every problem. */

@@ -48,7 +48,8 @@ export function resolveSettings(props: AuroraPostgresClusterProps): ResolvedSett
   const stage = props.stage ?? "dev";
   // An invalid stage is reported by validation; resolve against dev meanwhile.
   const preset = STAGE_PRESETS[stage] ?? STAGE_PRESETS.dev;
-  const engineVersion = props.engineVersion ?? DEFAULT_ENGINE_VERSION;
+  const engineVersion =
+    props.engineVersion ?? props.globalDatabase?.globalDatabase.engineVersion ?? DEFAULT_ENGINE_VERSION;
   return {
     stage,
     clusterIdentifier: props.clusterIdentifier,
