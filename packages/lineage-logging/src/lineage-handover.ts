@@ -63,14 +63,18 @@ export class LineageHandover extends Construct {
         description: `Datafold data source fields for cluster ${logging.clusterIdentifier}`,
         kmsKeyId: props.secretKmsKey?.arn,
       });
+      // `username` repeats `user` under the key RDS Proxy reads, so that the secret can be an
+      // auth entry of an `AuroraProxy` (@aurora-cdktf/rds-proxy) that Datafold logs in through.
+      const { name, host, port, user, ...rest } = this.fields;
+      const stored = { name, host, port, user, username: user, ...rest };
       new SecretsmanagerSecretVersion(this, "SecretValue", {
         secretId: secret.id,
         // Write-only: the fields, password included, stay out of this resource's state.
-        secretStringWo: Fn.jsonencode(this.fields),
+        secretStringWo: Fn.jsonencode(stored),
         // A new secret version whenever a field changes: a number derived from the fields without
         // the password, and the password's version.
         secretStringWoVersion: writeOnlyVersion({
-          ...this.fields,
+          ...stored,
           password: undefined,
           passwordVersion: databaseAccess.passwordVersion ?? 1,
         }),

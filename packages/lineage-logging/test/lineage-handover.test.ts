@@ -119,8 +119,9 @@ describe("LineageHandover", () => {
         secret_string_wo_version: expect.stringMatching(
           /^\$\{parseint\(substr\(sha256\(jsonencode\(\{"name" = "orders-prod", (?!.*random_password).*"passwordVersion" = 1\}\)\), 0, 8\), 16\)\}$/,
         ),
+        // `username` (= user) right after `user`: the key an RDS Proxy auth entry reads
         secret_string_wo: expect.stringMatching(
-          /^\$\{jsonencode\(\{"name" = "orders-prod", .*"password" = random_password\.Access_Role_Password_\w+\.result, .*"awsSecretReference" = aws_secretsmanager_secret\.Lineage_AccessKeySecret_\w+\.arn, .*"schemaForTemporaryTables" = postgresql_schema\.Access_TempSchema_\w+\.name\}\)\}$/,
+          /^\$\{jsonencode\(\{"name" = "orders-prod", .*"user" = postgresql_role\.Access_Role_\w+\.name, "username" = postgresql_role\.Access_Role_\w+\.name, .*"password" = random_password\.Access_Role_Password_\w+\.result, .*"awsSecretReference" = aws_secretsmanager_secret\.Lineage_AccessKeySecret_\w+\.arn, .*"schemaForTemporaryTables" = postgresql_schema\.Access_TempSchema_\w+\.name\}\)\}$/,
         ),
       });
       expect(resolved(stack, handover.secretArn)).toMatch(
