@@ -26,6 +26,19 @@ const LB_NAME_PATTERN = /^(?!internal-)[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-
 const DNS_NAME_PATTERN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const PINNING_FILTERS = ["EXCLUDE_VARIABLE_SETS"];
 
+/** Like `Validator.matches`, with the fix after the value given. */
+function matching(
+  v: Validator,
+  name: string,
+  value: string | undefined,
+  pattern: RegExp,
+  what: string,
+  fix: string,
+): void {
+  if (value === undefined || Token.isUnresolved(value)) return;
+  v.check(!pattern.test(value), `${name} ${what}, got ${JSON.stringify(value)}. Fix: ${fix}.`);
+}
+
 /** Literal subnet lists need two distinct subnets (two AZs); tokens are accepted unchecked. */
 function checkSubnets(v: Validator, field: string, subnetIds: string[]): void {
   if (Token.isUnresolved(subnetIds)) return;
@@ -43,11 +56,13 @@ export function validateProxyProps(
   s: ResolvedProxySettings,
 ): void {
   const v = new Validator(scope);
-  v.matches(
+  matching(
+    v,
     "proxyName",
     s.proxyName,
     PROXY_NAME_PATTERN,
-    "must be 1-56 characters: a letter, then letters, digits and single hyphens, not ending with a hyphen. Fix: pass a shorter proxyName",
+    "must be 1-56 characters: a letter, then letters, digits and single hyphens, not ending with a hyphen (it also names the role <proxyName>-secrets, at most 64)",
+    "pass such a proxyName (the default is <cluster identifier>-proxy)",
   );
   checkSubnets(v, "subnetIds", s.subnetIds);
   v.check(
@@ -117,18 +132,22 @@ export function validateEndpointServiceProps(
     const dup = duplicatesOf(principals.filter((p) => !Token.isUnresolved(p)));
     v.check(dup.length > 0, `allowedPrincipals lists ${dup.join(", ")} more than once. Fix: list each once.`);
   }
-  v.matches(
+  matching(
+    v,
     "name",
     s.name,
     LB_NAME_PATTERN,
-    'must be 1-32 letters, digits and hyphens, neither starting nor ending with a hyphen nor starting with "internal-" (it names the load balancer and its target group). Fix: pass a shorter name',
+    'must be 1-32 letters, digits and hyphens, neither starting nor ending with a hyphen nor starting with "internal-" (it names the load balancer and its target group)',
+    "pass a shorter name (the default is <proxy name>-link)",
   );
   checkSubnets(v, "subnetIds", s.subnetIds);
-  v.matches(
+  matching(
+    v,
     "privateDnsName",
     s.privateDnsName,
     DNS_NAME_PATTERN,
-    'must be a lower-case DNS name of a domain you own, such as "orders-db.example.com" (no scheme, port or wildcard)',
+    "must be a lower-case DNS name (no scheme, port or wildcard)",
+    'pass a name in a domain you own, such as "orders-db.example.com", or omit it',
   );
   checkTags(v, "tags", props.tags);
   v.throwIfAny();

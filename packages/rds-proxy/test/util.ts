@@ -9,11 +9,9 @@ export const MASTER_SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secr
 export const APP_SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:orders/app_rw-XyZ123";
 export const KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
-/** A cluster imported by attributes, with a known master secret (unless `masterUserSecretArn: undefined`). */
-export function importedCluster(
-  stack: TerraformStack,
-  masterUserSecretArn: string | undefined = MASTER_SECRET,
-) {
+/** A cluster imported by attributes, with a known master secret (none with `null`). */
+export function importedCluster(stack: TerraformStack, masterSecret: string | null = MASTER_SECRET) {
+  const masterUserSecretArn = masterSecret ?? undefined;
   return AuroraPostgresCluster.fromClusterAttributes(stack, "Cluster", {
     clusterIdentifier: "orders-prod",
     clusterArn: "arn:aws:rds:us-east-1:123456789012:cluster:orders-prod",
@@ -32,7 +30,7 @@ export function proxyStack(props: Partial<AuroraProxyProps> = {}, masterUserSecr
   const stack = testStack();
   const cluster = importedCluster(
     stack,
-    masterUserSecretArn === null ? undefined : (masterUserSecretArn ?? MASTER_SECRET),
+    masterUserSecretArn === undefined ? MASTER_SECRET : masterUserSecretArn,
   );
   const proxy = new AuroraProxy(stack, "Proxy", { cluster, vpc: fakeVpc(), ...props });
   return { stack, cluster, proxy };
