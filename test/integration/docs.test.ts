@@ -17,6 +17,7 @@ const PACKAGES = [
   "aurora-postgres-cluster",
   "postgres-bootstrap",
   "lineage-logging",
+  "rds-proxy",
   "core",
 ];
 const NO_REMOTE = /^The provided git remote "origin" was not valid\. Source links will be broken$/;

@@ -26,6 +26,7 @@ const PACKAGES = [
   "aurora-postgres-cluster",
   "postgres-bootstrap",
   "lineage-logging",
+  "rds-proxy",
 ];
 const PEERS: Record<string, string> = {
   cdktf: ">=0.21.0 <0.22.0",

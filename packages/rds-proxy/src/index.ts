@@ -4,5 +4,5 @@ export { AuroraProxy } from "./aurora-proxy";
 export { ProxyIamAuth } from "./aurora-proxy-props";
 export type { AuroraProxyProps, ProxyAuthEntry, ProxyConnectionPool } from "./aurora-proxy-props";
 export type { IAuroraProxy } from "./aurora-proxy-ref";
-export { ProxyEndpointService, proxyInterfaceDescription } from "./proxy-endpoint-service";
+export { ProxyEndpointService } from "./proxy-endpoint-service";
 export type { ProxyEndpointServiceProps } from "./proxy-endpoint-service-props";
