@@ -360,7 +360,9 @@ describe("AuroraGlobalDatabase and globalDatabase", () => {
       secret_string_wo_version: 1,
     });
     expect(resourcesOf(primaryStack, "aws_secretsmanager_secret_rotation")).toEqual({});
-    expect(primary.masterUserSecretArn).toMatch(/aws_secretsmanager_secret\.Cluster_MasterSecret/);
+    expect(resolve(primaryStack, primary.masterUserSecretArn)).toMatch(
+      /aws_secretsmanager_secret\.Cluster_MasterSecret/,
+    );
     expect(Object.values(resourcesOf(primaryStack, "aws_rds_cluster_parameter_group"))[0].family).toBe(
       "aurora-postgresql17",
     );
@@ -404,8 +406,12 @@ describe("AuroraGlobalDatabase and globalDatabase", () => {
     expect(cluster.kms_key_id).toBe("${aws_kms_key.Cluster_EncryptionKey_157AC2B8.arn}");
     expect(resourcesOf(secondaryStack, "aws_secretsmanager_secret")).toEqual({});
     expect(resourcesOf(secondaryStack, "aws_secretsmanager_secret_rotation")).toEqual({});
-    expect(secondary.masterUsername).toBe("${aws_rds_cluster.Cluster_EB0386A7.master_username}");
-    expect(secondary.databaseName).toBe("${aws_rds_cluster.Cluster_EB0386A7.database_name}");
+    expect(resolve(secondaryStack, secondary.masterUsername)).toBe(
+      "${aws_rds_cluster.Cluster_EB0386A7.master_username}",
+    );
+    expect(resolve(secondaryStack, secondary.databaseName)).toBe(
+      "${aws_rds_cluster.Cluster_EB0386A7.database_name}",
+    );
     expect(Object.values(resourcesOf(secondaryStack, "aws_db_parameter_group"))[0].family).toBe(
       "aurora-postgresql17",
     );

@@ -69,7 +69,10 @@ describe("README", () => {
 
 describeReadmeApi(PKG, publicApi, [
   "AURORA_POSTGRES_FAMILIES",
+  "AuroraGlobalDatabase",
   "AuroraPostgresCluster",
+  "ClusterActivityStream",
+  "ClusterS3Access",
   "DEFAULT_ENGINE_VERSION",
   "ENVIRONMENT_STAGES",
   "STAGE_PRESETS",

@@ -86,6 +86,8 @@ describe("README section 'Usage'", () => {
 
 describeReadmeApi(path.join(__dirname, ".."), publicApi, [
   "ApplicationSchema",
+  "AWS_S3_EXTENSIONS",
+  "AwsS3Extension",
   "ClusterProviderSettings",
   "DEFAULT_EXTENSIONS",
   "DependencyChain",
