@@ -142,6 +142,16 @@ export interface AuroraPostgresClusterProps {
    */
   readonly allowMajorVersionUpgrade?: boolean;
   /**
+   * Let a plan replace the deployed cluster. By default the plan is refused (a precondition, checked
+   * against the deployed cluster while OpenTofu plans) when a change would make OpenTofu destroy the
+   * cluster and create an empty one: another DB subnet group (e.g. a VPC that gained
+   * `databaseSubnets`), database name or master user. Set `true` only to replace the cluster on
+   * purpose, after taking a snapshot.
+   *
+   * @default false
+   */
+  readonly allowReplacement?: boolean;
+  /**
    * Instance class of the writer and readers (APG-06): `db.t3|t4g.medium|large`,
    * `db.r5|r6g|r6i|r7g|r7i|r8g|x2g.<size>`, or `db.serverless` (Aurora Serverless v2, with
    * `serverlessV2Scaling`). `writer` and `readerGroups` can set their own.

@@ -21,7 +21,12 @@ import {
   ParameterApplyMethod,
 } from "./aurora-postgres-cluster-ref";
 import { accountContext, createEncryptionKey } from "./private/encryption-key";
-import { engineLifecycleSupport, majorVersionGuard, pointInTimeRestoreBlock } from "./private/engine";
+import {
+  engineLifecycleSupport,
+  majorVersionGuard,
+  pointInTimeRestoreBlock,
+  replacementGuard,
+} from "./private/engine";
 import { ConnectGrants } from "./private/grant-connect";
 import { ImportedAuroraPostgresCluster } from "./private/imported-cluster";
 import { createInstances, createMonitoringRole, planInstances } from "./private/instances";
@@ -240,7 +245,20 @@ export class AuroraPostgresCluster
       },
       dependsOn: [this.postgresqlLogGroup],
       lifecycle: {
-        precondition: majorVersionGuard(this, s.clusterIdentifier, s.engineVersion),
+        precondition: [
+          ...majorVersionGuard(this, s.clusterIdentifier, s.engineVersion),
+          ...(props.allowReplacement
+            ? []
+            : replacementGuard(this, s.clusterIdentifier, [
+                { attribute: "db_subnet_group_name", prop: "vpc", planned: network.subnetGroup.name },
+                ...(inherited
+                  ? []
+                  : [
+                      { attribute: "database_name", prop: "databaseName", planned: s.databaseName },
+                      { attribute: "master_username", prop: "masterUsername", planned: s.masterUsername },
+                    ]),
+              ])),
+        ],
         ignoreChanges: member.ignoreChanges,
       },
     });

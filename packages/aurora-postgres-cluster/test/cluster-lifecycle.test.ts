@@ -111,7 +111,10 @@ describe("major version upgrades", () => {
       const { cluster } = synthCluster({ engineVersion });
       // THEN
       const versions = "data.aws_rds_cluster.Cluster_DeployedCluster_0ECDA72D[*].engine_version";
-      const preconditions = (cluster.lifecycle as { precondition: Record<string, string>[] }).precondition;
+      // (the first two; the replacement guard's follow, see below)
+      const preconditions = (
+        cluster.lifecycle as { precondition: Record<string, string>[] }
+      ).precondition.slice(0, 2);
       expect(preconditions.map((p) => p.condition)).toEqual([
         `\${alltrue([for v in ${versions} : tonumber(split(".", v)[0]) <= ${highest}])}`,
         `\${alltrue([for v in ${versions} : tonumber(split(".", v)[0]) >= ${lowest}])}`,
@@ -419,5 +422,43 @@ describe("validation", () => {
     ]) {
       expect(message).toContain(part);
     }
+  });
+});
+
+describe("replacement guard", () => {
+  const deployed = "data.aws_rds_cluster.Cluster_DeployedCluster_0ECDA72D[*]";
+  const guards = (overrides: Partial<AuroraPostgresClusterProps> = {}): Record<string, string>[] =>
+    (
+      synthCluster(overrides).cluster.lifecycle as { precondition: Record<string, string>[] }
+    ).precondition.slice(2);
+
+  test("refuses at plan time a subnet group, database name or master user that would replace the cluster", () => {
+    // WHEN
+    const found = guards();
+    // THEN one precondition per argument RDS cannot change in place, against the deployed cluster
+    expect(found.map((p) => p.condition)).toEqual([
+      `\${alltrue([for c in ${deployed} : c.db_subnet_group_name == aws_db_subnet_group.Cluster_SubnetGroup_AA68648A.name])}`,
+      `\${alltrue([for c in ${deployed} : c.database_name == "orders"])}`,
+      `\${alltrue([for c in ${deployed} : c.master_username == "postgres"])}`,
+    ]);
+    expect(found[0].error_message).toBe(
+      `vpc would change db_subnet_group_name of cluster orders from \${join(", ", ${deployed}.db_subnet_group_name)} to \${aws_db_subnet_group.Cluster_SubnetGroup_AA68648A.name}, which RDS cannot change in place: the plan would destroy the cluster and its data and create an empty one. Fix: keep the deployed value, or to replace the cluster on purpose (after a snapshot) set allowReplacement: true.`,
+    );
+    expect(found[1].error_message).toMatch(
+      /^databaseName would change database_name of cluster orders from .* to "orders"/,
+    );
+  });
+
+  test("checks only the subnet group of a restored cluster (name and user come from the source)", () => {
+    expect(guards({ snapshotIdentifier: "orders-before-migration" }).map((p) => p.condition)).toEqual([
+      `\${alltrue([for c in ${deployed} : c.db_subnet_group_name == aws_db_subnet_group.Cluster_SubnetGroup_AA68648A.name])}`,
+    ]);
+  });
+
+  test("allowReplacement: true lets the plan replace the cluster (only the version guard stays)", () => {
+    expect(guards({ allowReplacement: true })).toEqual([]);
+    const all = (synthCluster({ allowReplacement: true }).cluster.lifecycle as { precondition: unknown[] })
+      .precondition;
+    expect(all).toHaveLength(2);
   });
 });

@@ -89,9 +89,6 @@ function appliedStack(props: Partial<AuroraPostgresClusterProps> = {}) {
     notificationEmails: ["dba@example.com"],
     ...props,
   });
-  // moto answers rds-ca-default for a new instance, so the provider would modify the CA and reboot
-  // (about 2.5 min of fixed waits); real AWS defaults to rds-ca-rsa2048-g1 (asserted in the unit tests).
-  cluster.instances.forEach((i) => i.resetCaCertIdentifier());
   new TerraformOutput(stack, "psql", { value: cluster.psqlCommand });
   new TerraformOutput(stack, "secret", { value: cluster.masterUserSecretArn });
   new TerraformOutput(stack, "log_group", { value: cluster.postgresqlLogGroupName });
@@ -191,7 +188,6 @@ function cloneOnMoto(): void {
     },
     "orders-clone-app",
   );
-  cluster.instances.forEach((i) => i.resetCaCertIdentifier());
   new TerraformOutput(stack, "database", { value: cluster.databaseName });
   new TerraformOutput(stack, "user", { value: cluster.masterUsername });
   const work = new TofuWorkdir(synthToDir(stack), awsEnv());
@@ -324,6 +320,16 @@ describe("AuroraPostgresCluster (OpenTofu + moto)", () => {
           expect(refusedPlan(work)).toContain(
             "engineVersion 15.10 is a downgrade: cluster orders-apply runs 16.8, and RDS cannot lower a cluster's major version.",
           );
+
+          // AND a change RDS cannot make in place (another database name) is refused at plan time
+          // instead of replacing the cluster with an empty one
+          reconfigure(work, appliedStack({ databaseName: "billing" }));
+          expect(refusedPlan(work)).toContain(
+            'databaseName would change database_name of cluster orders-apply from orders to "billing", which RDS cannot change in place: the plan would destroy the cluster and its data and create an empty one.',
+          );
+          // AND with allowReplacement the same change plans the replacement
+          reconfigure(work, appliedStack({ databaseName: "billing", allowReplacement: true }));
+          expect(plannedActions(work.plan())["aws_rds_cluster.Cluster_EB0386A7"]).toMatch(/delete/);
 
           // WHEN the major changes 16 -> 17, one prop
           reconfigure(work, appliedStack({ engineVersion: "17.5" }));

@@ -41,14 +41,8 @@ export function majorVersionGuard(
   engineVersion: string,
 ): Precondition[] {
   const planned = engineMajor(engineVersion);
-  if (planned === undefined || Token.isUnresolved(clusterIdentifier)) return [];
-  const found = new DataAwsRdsClusters(scope, "DeployedClusterLookup", {
-    filter: [{ name: "db-cluster-id", values: [clusterIdentifier] }],
-  });
-  const deployed = new DataAwsRdsCluster(scope, "DeployedCluster", {
-    clusterIdentifier,
-    count: Fn.lengthOf(found.clusterIdentifiers) as unknown as number,
-  });
+  const deployed = deployedCluster(scope, clusterIdentifier);
+  if (planned === undefined || deployed === undefined) return [];
   const versions = `${deployed.fqn}[*].engine_version`;
   const majorOf = 'tonumber(split(".", v)[0])';
   const deployedList = `\${join(", ", ${versions})}`;
@@ -68,6 +62,59 @@ export function majorVersionGuard(
         `engineVersion to the next major, apply, then go on.`,
     },
   ];
+}
+
+/**
+ * The deployed cluster of this identifier as OpenTofu plans (a list of none or one), or undefined
+ * when the identifier is a token. Created once per construct; see majorVersionGuard.
+ */
+export function deployedCluster(scope: Construct, clusterIdentifier: string): DataAwsRdsCluster | undefined {
+  if (Token.isUnresolved(clusterIdentifier)) return undefined;
+  const existing = scope.node.tryFindChild("DeployedCluster");
+  if (existing instanceof DataAwsRdsCluster) return existing;
+  const found = new DataAwsRdsClusters(scope, "DeployedClusterLookup", {
+    filter: [{ name: "db-cluster-id", values: [clusterIdentifier] }],
+  });
+  return new DataAwsRdsCluster(scope, "DeployedCluster", {
+    clusterIdentifier,
+    count: Fn.lengthOf(found.clusterIdentifiers) as unknown as number,
+  });
+}
+
+/** What a replacement guard compares: an argument RDS cannot change in place, and its planned value. */
+export interface ForceNewArgument {
+  /** The `aws_rds_cluster` attribute, e.g. `db_subnet_group_name`. */
+  readonly attribute: string;
+  /** The prop a user changes, for the message. */
+  readonly prop: string;
+  /** The planned value: a literal or a reference token. */
+  readonly planned: string;
+}
+
+/**
+ * Preconditions that refuse, at plan time, a change that would make OpenTofu replace a deployed
+ * cluster (destroy it and create an empty one): each argument in `args` must equal the deployed
+ * cluster's. Nothing is checked before the first deploy.
+ */
+export function replacementGuard(
+  scope: Construct,
+  clusterIdentifier: string,
+  args: readonly ForceNewArgument[],
+): Precondition[] {
+  const deployed = deployedCluster(scope, clusterIdentifier);
+  if (deployed === undefined) return [];
+  return args.map((a) => {
+    // Inside an expression a reference token resolves to the bare reference; a literal is quoted.
+    const planned = Token.isUnresolved(a.planned) ? a.planned : JSON.stringify(a.planned);
+    return {
+      condition: `\${alltrue([for c in ${deployed.fqn}[*] : c.${a.attribute} == ${planned}])}`,
+      errorMessage:
+        `${a.prop} would change ${a.attribute} of cluster ${clusterIdentifier} from ` +
+        `\${join(", ", ${deployed.fqn}[*].${a.attribute})} to ${Token.isUnresolved(a.planned) ? a.planned : JSON.stringify(a.planned)}, which RDS cannot ` +
+        `change in place: the plan would destroy the cluster and its data and create an empty one. Fix: keep ` +
+        `the deployed value, or to replace the cluster on purpose (after a snapshot) set allowReplacement: true.`,
+    };
+  });
 }
 
 /** Database Insights' advanced mode needs at least 15 months of Performance Insights data. */
