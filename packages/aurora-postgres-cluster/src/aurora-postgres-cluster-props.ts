@@ -83,6 +83,28 @@ export interface PointInTimeRestore {
   readonly restoreType?: RestoreType;
 }
 
+/**
+ * A public path to one reader (`publicReader`), for a client outside the VPC with published egress
+ * addresses, e.g. Datafold reading lineage. TLS stays required (`rds.force_ssl = 1`).
+ */
+export interface PublicReader {
+  /**
+   * The clients' published IPv4 CIDR blocks, 1-50: each becomes one ingress rule on the database
+   * port. Internet addresses only (not `0.0.0.0/0`, not 10/8, 100.64/10, 127/8, 169.254/16,
+   * 172.16/12 or 192.168/16), /16 or narrower, without host bits, no duplicates, not also given in
+   * `allowConnectionsFrom`.
+   */
+  readonly allowedCidrs: string[];
+  /**
+   * The reader group (of `readerGroups`) whose one reader becomes publicly accessible; the group
+   * must have `count: 1`. A group with `promotionTier: 15` keeps a failover away from it while
+   * other readers exist.
+   *
+   * @default - the first numbered reader (`Reader1`, `<clusterIdentifier>-2`); `readers` must be 1 or more
+   */
+  readonly readerGroup?: string;
+}
+
 /** Props of {@link AuroraPostgresCluster}. */
 export interface AuroraPostgresClusterProps {
   /** The VPC: the cluster goes into its private subnets (APG-26). */
@@ -314,6 +336,16 @@ export interface AuroraPostgresClusterProps {
    * @default - no peer (only the security group's self-reference rule)
    */
   readonly allowConnectionsFrom?: (IPeer | IConnectable)[];
+  /**
+   * Opt in to a public path: one chosen reader gets `publicly_accessible = true` and the cluster's
+   * security group admits `allowedCidrs` on the database port. The DB subnet group becomes one over
+   * the VPC's public subnets (`<clusterIdentifier>-public`), shared by every instance; the writer
+   * and the other readers stay without a public address. On a deployed cluster that is another
+   * subnet group, which the replacement guard refuses (see the README, "Public reader").
+   *
+   * @default - no public path: every instance private, subnet group over the private (or database) subnets
+   */
+  readonly publicReader?: PublicReader;
   /**
    * Allow all outbound IPv4 traffic from the cluster's security group (the reference keeps the
    * default egress rule).

@@ -160,4 +160,10 @@ export interface AuroraPostgresClusterOutputs {
    * @default - no topic (alarms and event subscriptions are off)
    */
   readonly notificationTopicArn?: string;
+  /**
+   * Host name of the publicly accessible reader (its port is `port`).
+   *
+   * @default - no public reader (`publicReader` is not set)
+   */
+  readonly publicReaderEndpoint?: string;
 }

@@ -32,6 +32,7 @@ import { ImportedAuroraPostgresCluster } from "./private/imported-cluster";
 import { createInstances, createMonitoringRole, planInstances } from "./private/instances";
 import { createCustomEndpoints, createReaderAutoScaling } from "./private/scaling";
 import { createNetwork } from "./private/network";
+import { publicReaderIdentifier } from "./private/public-reader";
 import { createNotifications } from "./private/notifications";
 import { globalMember } from "./private/global-member";
 import { DEFAULT_CLUSTER_PARAMETERS, DEFAULT_INSTANCE_PARAMETERS, ParameterSet } from "./private/parameters";
@@ -74,6 +75,11 @@ export class AuroraPostgresCluster
   public readonly postgresqlLogGroupArn: string;
   /** `psql --host=<endpoint> --port=<port> --username=<user> --dbname=<db>` (APG-51). */
   public readonly psqlCommand: string;
+  /**
+   * Host name of the publicly accessible reader (`publicReader`; its port is `port`): what a client
+   * outside the VPC, e.g. lineage's `LineageHandover`, connects to.
+   */
+  public readonly publicReaderEndpoint?: string;
   /** Identifiers of the writer and the readers, writer first. */
   public readonly instanceIdentifiers: string[];
   /** ARN of the notification topic, when alarms or event subscriptions are on. */
@@ -144,6 +150,7 @@ export class AuroraPostgresCluster
       port: s.port,
       allowAllOutbound: s.allowAllOutbound,
       peers: s.allowConnectionsFrom,
+      publicCidrs: props.publicReader?.allowedCidrs,
       tags,
     });
     this.securityGroup = network.securityGroup;
@@ -157,6 +164,14 @@ export class AuroraPostgresCluster
       props.clusterParameters,
       `${this.node.path} props.clusterParameters`,
     );
+    if (props.publicReader) {
+      // Locks TLS: a later addClusterParameter("rds.force_ssl", "0") is refused, naming this prop.
+      this.clusterParameters.set(
+        "rds.force_ssl",
+        "1",
+        `${this.node.path} props.publicReader (TLS on the public path)`,
+      );
+    }
     this.instanceParameters = new ParameterSet(this, "instance");
     this.instanceParameters.addDefaults(DEFAULT_INSTANCE_PARAMETERS);
     this.instanceParameters.addUserParameters(
@@ -264,6 +279,7 @@ export class AuroraPostgresCluster
     });
 
     const specs = planInstances(props, s);
+    const publicIdentifier = publicReaderIdentifier(props, s);
     const monitoring = specs.some((i) => i.monitoringIntervalSeconds > 0)
       ? createMonitoringRole(this, account, s.clusterIdentifier, tags)
       : undefined;
@@ -273,6 +289,7 @@ export class AuroraPostgresCluster
       specs,
       parameterGroupName: this.instanceParameterGroup.name,
       subnetGroupName: network.subnetGroup.name,
+      publicIdentifier,
       kmsKeyArn: key.arn,
       monitoringRoleArn: monitoring?.role.arn,
       dependsOn: monitoring ? [monitoring.attachment] : [],
@@ -281,6 +298,9 @@ export class AuroraPostgresCluster
       tags: clusterTags,
     });
     this.instanceIdentifiers = specs.map((i) => i.identifier);
+    this.publicReaderEndpoint = this.instances.find(
+      (_, i) => specs[i].identifier === publicIdentifier,
+    )?.endpoint;
     if (props.readerAutoScaling) {
       const scaling = createReaderAutoScaling(
         this,
@@ -366,6 +386,7 @@ export class AuroraPostgresCluster
       kmsKeyArn: this.encryptionKey.arn,
       postgresqlLogGroupName: this.postgresqlLogGroupName,
       notificationTopicArn: this.notificationTopicArn,
+      publicReaderEndpoint: this.publicReaderEndpoint,
     };
   }
 

@@ -8,6 +8,7 @@ export type {
   DatabaseInsightsMode,
   MandatoryTags,
   PointInTimeRestore,
+  PublicReader,
   RestoreType,
 } from "./aurora-postgres-cluster-props";
 export type {

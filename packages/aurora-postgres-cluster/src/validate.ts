@@ -16,6 +16,7 @@ import { AuroraPostgresClusterProps } from "./aurora-postgres-cluster-props";
 import { AuroraPostgresClusterAttributes } from "./aurora-postgres-cluster-ref";
 import { mandatoryTagMap, ResolvedSettings } from "./private/defaults";
 import { validateShapes } from "./private/validate-shapes";
+import { validatePublicReader } from "./private/public-reader";
 import { validateGlobalMembership } from "./private/validate-integrations";
 import {
   BACKUP_WINDOW_PATTERN,
@@ -182,6 +183,7 @@ export function validateClusterProps(
   validatePointInTimeRestore(v, props, s);
   validateGlobalMembership(v, scope, props, s.engineVersion);
   validatePlacement(v, props, s);
+  validatePublicReader(v, props, s);
   validateShapes(v, props, s, {
     instanceClass: INSTANCE_CLASS,
     instanceClassText: INSTANCE_CLASS_TEXT,

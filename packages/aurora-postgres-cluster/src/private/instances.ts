@@ -136,6 +136,8 @@ export interface InstanceOptions {
   readonly specs: readonly InstanceSpec[];
   readonly parameterGroupName: string;
   readonly subnetGroupName: string;
+  /** Identifier of the one instance with `publicly_accessible = true` (`publicReader`). */
+  readonly publicIdentifier?: string;
   readonly kmsKeyArn: string;
   readonly monitoringRoleArn?: string;
   readonly dependsOn: ITerraformDependable[];
@@ -163,7 +165,7 @@ export function createInstances(scope: Construct, o: InstanceOptions): RdsCluste
         promotionTier: spec.promotionTier,
         dbParameterGroupName: o.parameterGroupName,
         dbSubnetGroupName: o.subnetGroupName,
-        publiclyAccessible: false,
+        publiclyAccessible: spec.identifier === o.publicIdentifier,
         copyTagsToSnapshot: true,
         monitoringInterval: spec.monitoringIntervalSeconds,
         monitoringRoleArn: spec.monitoringIntervalSeconds > 0 ? o.monitoringRoleArn : undefined,

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Connections, IConnectable, IPeer, Port } from "@aurora-cdktf/core";
+import { Connections, IConnectable, IPeer, Peer, Port } from "@aurora-cdktf/core";
 import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
@@ -12,6 +12,8 @@ export interface NetworkOptions {
   readonly port: number;
   readonly allowAllOutbound: boolean;
   readonly peers: readonly (IPeer | IConnectable)[];
+  /** `publicReader`: the subnet group goes over the public subnets, these CIDRs are admitted. */
+  readonly publicCidrs?: readonly string[];
   readonly tags?: Record<string, string>;
 }
 
@@ -28,12 +30,20 @@ export interface ClusterNetwork {
  * cluster's own security group
  * (APG-27): the database port from the named peers only, the reference's all-protocol
  * self-reference, and (by default) the default egress rule. Rules are separate
- * `aws_vpc_security_group_*_rule` resources, so adding a peer never rewrites the others.
+ * `aws_vpc_security_group_*_rule` resources, so adding a peer never rewrites the others. With
+ * `publicCidrs` (`publicReader`), the cluster's own group over the public subnets instead, and one
+ * rule per CIDR on the database port.
  */
 export function createNetwork(scope: Construct, o: NetworkOptions): ClusterNetwork {
   const databaseGroup = o.vpc.databaseSubnetGroupName;
-  const subnetGroup =
-    databaseGroup !== undefined
+  const subnetGroup = o.publicCidrs
+    ? new DbSubnetGroup(scope, "PublicSubnetGroup", {
+        name: `${o.clusterIdentifier}-public`,
+        description: `Public subnets of Aurora PostgreSQL cluster ${o.clusterIdentifier} (one publicly accessible reader)`,
+        subnetIds: o.vpc.publicSubnetIds,
+        tags: o.tags,
+      })
+    : databaseGroup !== undefined
       ? { name: databaseGroup }
       : new DbSubnetGroup(scope, "SubnetGroup", {
           name: o.clusterIdentifier,
@@ -68,6 +78,12 @@ export function createNetwork(scope: Construct, o: NetworkOptions): ClusterNetwo
   });
   for (const peer of o.peers) {
     connections.allowDefaultPortFrom(peer);
+  }
+  for (const cidr of o.publicCidrs ?? []) {
+    connections.allowDefaultPortFrom(
+      Peer.ipv4(cidr),
+      `public reader: from ${cidr} on tcp/${o.port} (TLS required)`,
+    );
   }
   return { subnetGroup, securityGroup, connections };
 }
