@@ -15,7 +15,8 @@ export interface LineageHandoverProps {
   readonly dataSourceName?: string;
   /**
    * "Host" Datafold connects to: the writer (Datafold writes to its temporary schema), or whatever
-   * fronts it on your network path (see README, LIN-12).
+   * fronts it on your network path (see README, LIN-12), e.g. `cluster.publicReaderEndpoint` of a
+   * cluster with `publicReader` (read-only: no temporary tables there).
    *
    * @default - the cluster's writer endpoint
    */
