@@ -1,10 +1,12 @@
 import {
   AwsContext,
+  canonicalIpv4Cidr,
   checkKmsKeyArn,
   CLOUDWATCH_LOG_RETENTION_DAYS,
   duplicatesOf,
   partitionOfRegion,
   EMAIL_PATTERN,
+  parseIpv4Cidr,
   ValidationError,
   ValidationRule,
   Validator,
@@ -14,7 +16,6 @@ import { IConstruct } from "constructs";
 import { BastionAccessMode, BastionAsgProps, BastionSubnets, BastionTenancy } from "./bastion-asg-props";
 import { BastionAsgAttributes } from "./bastion-asg-ref";
 import { ResolvedBastionSettings } from "./private/defaults";
-import { canonicalIpv4Cidr, parseIpv4Cidr } from "./private/net";
 
 /** Valid AWS instance type syntax: family (letters, digits, "-") "." size. */
 const INSTANCE_TYPE_PATTERN = /^[a-z][a-z0-9-]*[0-9][a-z0-9-]*\.[a-z0-9]+$/;

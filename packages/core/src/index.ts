@@ -21,6 +21,8 @@ export {
   partitionOfRegion,
 } from "./arn";
 export type { ArnLocation, ArnParts, ArnRule } from "./arn";
+export { canonicalIpv4Cidr, ipv4CidrsOverlap, parseIpv4Cidr } from "./cidr";
+export type { Ipv4Cidr } from "./cidr";
 export { checkTags, TAG_CHARACTERS_PATTERN } from "./tags";
 export type { TagRuleOptions } from "./tags";
 export { CLOUDWATCH_LOG_RETENTION_DAYS, rdsPostgresqlLogGroupName } from "./logs";

@@ -1,5 +1,12 @@
 import { Token } from "cdktf";
-import { duplicatesOf, Validator } from "@aurora-cdktf/core";
+import {
+  canonicalIpv4Cidr,
+  duplicatesOf,
+  ipv4CidrsOverlap,
+  Ipv4Cidr,
+  parseIpv4Cidr,
+  Validator,
+} from "@aurora-cdktf/core";
 import { AuroraPostgresClusterProps } from "../aurora-postgres-cluster-props";
 import { ResolvedSettings } from "./defaults";
 import { groupCount, groupReaderIdentifier, instanceIdentifier } from "./instances";
@@ -18,55 +25,24 @@ const NON_INTERNET_RANGES = [
   "192.168.0.0/16",
 ];
 
-interface Cidr {
-  readonly address: number;
-  readonly prefix: number;
-}
-
-function parse(cidr: string): Cidr | undefined {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
-  if (!m) return undefined;
-  const octets = m.slice(1, 5).map(Number);
-  const prefix = Number(m[5]);
-  if (octets.some((o, i) => o > 255 || String(o) !== m[i + 1]) || prefix > 32 || String(prefix) !== m[5]) {
-    return undefined;
-  }
-  return { address: octets.reduce((acc, o) => acc * 256 + o, 0), prefix };
-}
-
-function network(c: Cidr, prefix = c.prefix): number {
-  const size = 2 ** (32 - prefix);
-  return Math.floor(c.address / size) * size;
-}
-
-function format(address: number, prefix: number): string {
-  return `${[24, 16, 8, 0].map((shift) => Math.floor(address / 2 ** shift) % 256).join(".")}/${prefix}`;
-}
-
-/** Whether two blocks share an address. */
-function overlaps(a: Cidr, b: Cidr): boolean {
-  const prefix = Math.min(a.prefix, b.prefix);
-  return network(a, prefix) === network(b, prefix);
-}
-
 /** The failures of one literal `allowedCidrs` entry (first failure only: later ones follow from it). */
 function cidrFailure(cidr: string): string | undefined {
   const name = "publicReader.allowedCidrs";
   if (cidr === "0.0.0.0/0" || cidr === "::/0") {
     return `${name} must not hold ${JSON.stringify(cidr)}: the public path admits the clients' published addresses only, not the whole internet. Fix: give the client's egress CIDRs, e.g. "203.0.113.7/32".`;
   }
-  const parsed = parse(cidr);
+  const parsed = parseIpv4Cidr(cidr);
   if (!parsed) {
     return `${name} must hold IPv4 CIDR blocks such as "203.0.113.7/32", got ${JSON.stringify(cidr)}.`;
   }
-  const canonical = format(network(parsed), parsed.prefix);
+  const canonical = canonicalIpv4Cidr(cidr);
   if (canonical !== cidr) {
     return `${name} entry ${JSON.stringify(cidr)} has host bits set (AWS would store "${canonical}"). Fix: use "${canonical}", or "${cidr.split("/")[0]}/32" for that single address.`;
   }
   if (parsed.prefix < MIN_PREFIX) {
     return `${name} entry ${JSON.stringify(cidr)} is wider than /${MIN_PREFIX}: a published egress range is narrower. Fix: give the client's published CIDRs.`;
   }
-  const range = NON_INTERNET_RANGES.find((r) => overlaps(parsed, parse(r) as Cidr));
+  const range = NON_INTERNET_RANGES.find((r) => ipv4CidrsOverlap(parsed, parseIpv4Cidr(r) as Ipv4Cidr));
   if (range !== undefined) {
     return `${name} entry ${JSON.stringify(cidr)} is in ${range}, which never comes from the internet. Fix: admit clients inside the VPC or its peers with allowConnectionsFrom, and give internet addresses here.`;
   }

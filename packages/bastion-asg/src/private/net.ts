@@ -1,26 +1,8 @@
-/** Small pure helpers for names, CIDRs and URLs. */
+/** Small pure helpers for names and URLs. */
 import { createHash } from "crypto";
 
-/** Parses "a.b.c.d/n"; undefined when it is not a valid IPv4 CIDR block. */
-export function parseIpv4Cidr(cidr: string): { address: number; prefix: number } | undefined {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
-  if (!m) return undefined;
-  const octets = m.slice(1, 5).map(Number);
-  const prefix = Number(m[5]);
-  if (octets.some((o, i) => o > 255 || String(o) !== m[i + 1]) || prefix > 32) return undefined;
-  const address = octets.reduce((acc, o) => acc * 256 + o, 0);
-  return { address, prefix };
-}
-
-/** The canonical form of a valid CIDR (host bits cleared), e.g. "10.0.0.5/8" -> "10.0.0.0/8". */
-export function canonicalIpv4Cidr(cidr: string): string | undefined {
-  const parsed = parseIpv4Cidr(cidr);
-  if (!parsed) return undefined;
-  const size = 2 ** (32 - parsed.prefix);
-  const network = Math.floor(parsed.address / size) * size;
-  const octets = [24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256);
-  return `${octets.join(".")}/${parsed.prefix}`;
-}
+// The CIDR syntax is core's (one parser for every package); named here for the package's tests.
+export { canonicalIpv4Cidr, parseIpv4Cidr } from "@aurora-cdktf/core";
 
 /**
  * The default base name of the bastion's resources: the construct path with every run of

@@ -1,7 +1,8 @@
 /**
- * CIDR syntax and capacity reasoning on prefix lengths only. Addresses of subnets are never
+ * CIDR capacity reasoning on prefix lengths only (the syntax and the network address are core's). Addresses of subnets are never
  * computed here: the construct emits Terraform's own `cidrsubnet()` and the engine evaluates it.
  */
+import { canonicalIpv4Cidr, parseIpv4Cidr as parseCoreIpv4Cidr } from "@aurora-cdktf/core";
 import { Fn, Op } from "cdktf";
 
 /** An IPv4 CIDR block split into its four octets and prefix length. */
@@ -10,35 +11,26 @@ export interface ParsedCidr {
   readonly prefixLength: number;
 }
 
-const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
-
-/** Parses "a.b.c.d/n"; undefined when it is not a valid IPv4 CIDR (octets 0-255 without leading zeros, n 0-32). */
+/** Parses "a.b.c.d/n" with core's `parseIpv4Cidr`; undefined when it is not a valid IPv4 CIDR (octets 0-255 without leading zeros, n 0-32). */
 export function parseIpv4Cidr(cidr: string): ParsedCidr | undefined {
-  const m = CIDR.exec(cidr);
-  if (!m) return undefined;
-  const parts = m.slice(1, 6);
-  if (parts.some((p) => p.length > 1 && p.startsWith("0"))) return undefined;
-  const [a, b, c, d, n] = parts.map(Number);
-  if ([a, b, c, d].some((o) => o > 255) || n > 32) return undefined;
-  return { octets: [a, b, c, d], prefixLength: n };
+  const parsed = parseCoreIpv4Cidr(cidr);
+  if (parsed === undefined) return undefined;
+  const [a, b, c, d] = cidr.split("/")[0].split(".").map(Number);
+  return { octets: [a, b, c, d], prefixLength: parsed.prefix };
 }
 
-/**
- * The network address of `cidr` written as a CIDR ("10.0.1.0/16" -> "10.0.0.0/16"). Each octet is
- * rounded down to a multiple of the block size the prefix leaves in it (256, 128, ... 1).
- */
+/** The network address of `cidr` written as a CIDR ("10.0.1.0/16" -> "10.0.0.0/16"). */
 export function networkCidr(cidr: ParsedCidr): string {
-  const octets = cidr.octets.map((octet, i) => {
-    const networkBits = Math.min(8, Math.max(0, cidr.prefixLength - 8 * i));
-    const blockSize = 2 ** (8 - networkBits);
-    return octet - (octet % blockSize);
-  });
-  return `${octets.join(".")}/${cidr.prefixLength}`;
+  return canonicalIpv4Cidr(written(cidr)) as string;
 }
 
 /** Whether the address part of `cidr` is its network address (no host bits set). */
 export function isNetworkAddress(cidr: ParsedCidr): boolean {
-  return networkCidr(cidr) === `${cidr.octets.join(".")}/${cidr.prefixLength}`;
+  return networkCidr(cidr) === written(cidr);
+}
+
+function written(cidr: ParsedCidr): string {
+  return `${cidr.octets.join(".")}/${cidr.prefixLength}`;
 }
 
 /** How many subnets of `subnetPrefixLength` fit in a network of `vpcPrefixLength`. */
