@@ -11,7 +11,8 @@ import { ClusterS3AccessProps, S3Location } from "./cluster-s3-access-props";
 import { validateS3AccessProps } from "./private/validate-integrations";
 
 /** The `feature_name`s of `aws_rds_cluster_role_association` this construct uses. */
-type S3Feature = "s3Import" | "s3Export";
+/** The two cluster features an S3 role is associated for: `s3Import` and `s3Export`. */
+export type S3Feature = "s3Import" | "s3Export";
 
 /** What each feature may do on the objects, and with the bucket's KMS key. */
 const FEATURE_ACTIONS: Record<S3Feature, { objects: string[]; kms: string[] }> = {

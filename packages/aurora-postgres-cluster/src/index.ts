@@ -32,6 +32,7 @@ export { ENVIRONMENT_STAGES, STAGE_PRESETS } from "./stage-presets";
 export type { EnvironmentStage, StagePreset } from "./stage-presets";
 export { AURORA_POSTGRES_FAMILIES, DEFAULT_ENGINE_VERSION } from "./engine";
 export { ClusterS3Access } from "./cluster-s3-access";
+export type { S3Feature } from "./cluster-s3-access";
 export type { ClusterS3AccessProps, S3Location } from "./cluster-s3-access-props";
 export { ClusterActivityStream } from "./activity-stream";
 export type { ActivityStreamMode, ClusterActivityStreamProps } from "./activity-stream-props";

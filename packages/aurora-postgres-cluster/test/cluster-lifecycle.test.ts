@@ -442,10 +442,10 @@ describe("replacement guard", () => {
       `\${alltrue([for c in ${deployed} : c.master_username == "postgres"])}`,
     ]);
     expect(found[0].error_message).toBe(
-      `vpc would change db_subnet_group_name of cluster orders from \${join(", ", ${deployed}.db_subnet_group_name)} to \${aws_db_subnet_group.Cluster_SubnetGroup_AA68648A.name}, which RDS cannot change in place: the plan would destroy the cluster and its data and create an empty one. Fix: keep the deployed value, or to replace the cluster on purpose (after a snapshot) set allowReplacement: true.`,
+      `vpc would set db_subnet_group_name of cluster orders to \${aws_db_subnet_group.Cluster_SubnetGroup_AA68648A.name}, but the deployed cluster has \${join(", ", [for c in ${deployed} : c.db_subnet_group_name == null ? "(none)" : c.db_subnet_group_name])}: RDS cannot change it in place, so OpenTofu would replace the cluster, destroying it and its data. Fix: keep the deployed value, or to replace the cluster on purpose (after a snapshot) set allowReplacement: true.`,
     );
     expect(found[1].error_message).toMatch(
-      /^databaseName would change database_name of cluster orders from .* to "orders"/,
+      /^databaseName would set database_name of cluster orders to "orders", but the deployed cluster has /,
     );
   });
 

@@ -325,7 +325,7 @@ describe("AuroraPostgresCluster (OpenTofu + moto)", () => {
           // instead of replacing the cluster with an empty one
           reconfigure(work, appliedStack({ databaseName: "billing" }));
           expect(refusedPlan(work)).toContain(
-            'databaseName would change database_name of cluster orders-apply from orders to "billing", which RDS cannot change in place: the plan would destroy the cluster and its data and create an empty one.',
+            'databaseName would set database_name of cluster orders-apply to "billing", but the deployed cluster has orders: RDS cannot change it in place, so OpenTofu would replace the cluster, destroying it and its data.',
           );
           // AND with allowReplacement the same change plans the replacement
           reconfigure(work, appliedStack({ databaseName: "billing", allowReplacement: true }));
@@ -416,9 +416,13 @@ describe("AuroraPostgresCluster (OpenTofu + moto)", () => {
       seedWork.init();
       seedWork.apply();
       try {
-        // WHEN the construct plans 17.5 for it
+        // WHEN the construct plans 17.5 for it (allowReplacement: the seed has the default subnet group and no
+        // database, which the replacement guard would refuse as well; this test is about the version guard)
         const skipping = new TofuWorkdir(
-          synthToDir(clusterStack("orders-skip", { engineVersion: "17.5" }, "orders-skip-app").stack),
+          synthToDir(
+            clusterStack("orders-skip", { engineVersion: "17.5", allowReplacement: true }, "orders-skip-app")
+              .stack,
+          ),
           awsEnv(),
         );
         skipping.init();
@@ -426,9 +430,24 @@ describe("AuroraPostgresCluster (OpenTofu + moto)", () => {
         expect(refusedPlan(skipping)).toContain(
           "engineVersion 17.5 skips a major version: cluster orders-skip runs 15.10. Upgrade one major at a time",
         );
+        // AND without allowReplacement the replacement guard refuses it, naming the subnet group and the empty
+        // database name (null) of the deployed cluster
+        const guarded = new TofuWorkdir(
+          synthToDir(clusterStack("orders-skip", { engineVersion: "16.8" }, "orders-skip-app").stack),
+          awsEnv(),
+        );
+        guarded.init();
+        const refusal = refusedPlan(guarded);
+        expect(refusal).toContain(
+          "vpc would set db_subnet_group_name of cluster orders-skip to orders-skip, but the deployed cluster has default",
+        );
+        expect(refusal).toContain(
+          'databaseName would set database_name of cluster orders-skip to "orders", but the deployed cluster has (none)',
+        );
         // AND 16.8, the next major, plans
         const { plan } = synthAndPlan(
-          clusterStack("orders-skip", { engineVersion: "16.8" }, "orders-skip-app").stack,
+          clusterStack("orders-skip", { engineVersion: "16.8", allowReplacement: true }, "orders-skip-app")
+            .stack,
           awsEnv(),
         );
         expect(plannedAfter(plan, "aws_rds_cluster.Cluster_EB0386A7")).toMatchObject({

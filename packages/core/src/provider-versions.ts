@@ -14,7 +14,7 @@ const CONSTRAINT_PART = /^\s*(=|!=|>=|<=|>|<|~>)?\s*v?\d+(\.\d+){0,2}(-[0-9A-Za-
 const LOCAL_NAME = /^[a-z][a-z0-9-]*$/;
 
 /**
- * The versions the @aurora-cdktf constructs are tested with, by provider local name: the
+ * The versions the constructs of this library are tested with, by provider local name: the
  * prebuilt bindings' versions (synthesized by default) and the versions the integration tests
  * run (see core's README, "Provider versions", for the arguments that need a minimum).
  */

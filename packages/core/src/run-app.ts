@@ -15,7 +15,7 @@ export const STACK_TRACE_VARIABLE = "AURORA_CDKTF_STACK_TRACE";
 
 /**
  * Runs a CDKTF app's main function (build the stacks, `app.synth()`) so that an input error reads
- * as one message. A {@link ValidationError} thrown by any @aurora-cdktf construct is written to
+ * as one message. A {@link ValidationError} thrown by any construct of this library is written to
  * stderr as its message alone (construct path, value, what is allowed, fix) and the process exits
  * with code 1; without `runApp`, Node prints the throwing source line and a stack trace first, and
  * `cdktf synth` repeats them. Every other error is rethrown unchanged, since a trace is what

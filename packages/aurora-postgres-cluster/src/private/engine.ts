@@ -106,13 +106,15 @@ export function replacementGuard(
   return args.map((a) => {
     // Inside an expression a reference token resolves to the bare reference; a literal is quoted.
     const planned = Token.isUnresolved(a.planned) ? a.planned : JSON.stringify(a.planned);
+    const plannedText = Token.isUnresolved(a.planned) ? a.planned : JSON.stringify(a.planned);
+    const deployedText = `\${join(", ", [for c in ${deployed.fqn}[*] : c.${a.attribute} == null ? "(none)" : c.${a.attribute}])}`;
     return {
       condition: `\${alltrue([for c in ${deployed.fqn}[*] : c.${a.attribute} == ${planned}])}`,
       errorMessage:
-        `${a.prop} would change ${a.attribute} of cluster ${clusterIdentifier} from ` +
-        `\${join(", ", ${deployed.fqn}[*].${a.attribute})} to ${Token.isUnresolved(a.planned) ? a.planned : JSON.stringify(a.planned)}, which RDS cannot ` +
-        `change in place: the plan would destroy the cluster and its data and create an empty one. Fix: keep ` +
-        `the deployed value, or to replace the cluster on purpose (after a snapshot) set allowReplacement: true.`,
+        `${a.prop} would set ${a.attribute} of cluster ${clusterIdentifier} to ${plannedText}, but the deployed ` +
+        `cluster has ${deployedText}: RDS cannot change it in place, so OpenTofu would replace the cluster, ` +
+        `destroying it and its data. Fix: keep the deployed value, or to replace the cluster on purpose (after a ` +
+        `snapshot) set allowReplacement: true.`,
     };
   });
 }
