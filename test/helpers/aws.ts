@@ -60,12 +60,12 @@ export const itWithAwsProvider: jest.It = (() => {
   return skipped;
 })();
 
-/** A stack with the AWS provider configured for moto: fake keys, no account lookups, mirror-built version. */
+/** A stack with the AWS provider configured for moto (in `region`): fake keys, no account lookups, mirror-built version. */
 export class MotoAwsStack extends TerraformStack {
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, region = "us-east-1") {
     super(scope, id);
     new AwsProvider(this, "aws", {
-      region: "us-east-1",
+      region,
       accessKey: "testing",
       secretKey: "testing",
       skipCredentialsValidation: true,

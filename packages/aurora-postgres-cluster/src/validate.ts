@@ -307,16 +307,14 @@ function validateIdentifiers(v: Validator, props: AuroraPostgresClusterProps, s:
   );
   const snapshot = props.snapshotIdentifier;
   if (snapshot === undefined || Token.isUnresolved(snapshot) || snapshot.trim() === "") return;
-  if (snapshot.startsWith("arn:")) {
-    checkArn(v, "snapshotIdentifier", snapshot, CLUSTER_SNAPSHOT_ARN);
-  } else {
-    v.matches(
-      "snapshotIdentifier",
-      snapshot,
-      SNAPSHOT_NAME,
-      'must be a DB cluster snapshot name (a letter, then letters, digits and hyphens, at most 255; "rds:" or "awsbackup:" before automated or AWS Backup ones) or a cluster snapshot ARN',
-    );
-  }
+  checkNameOrArn(
+    v,
+    "snapshotIdentifier",
+    snapshot,
+    CLUSTER_SNAPSHOT_ARN,
+    SNAPSHOT_NAME,
+    'must be a DB cluster snapshot name (a letter, then letters, digits and hyphens, at most 255; "rds:" or "awsbackup:" before automated or AWS Backup ones) or a cluster snapshot ARN',
+  );
   const snapshotName = snapshot.split(":").pop();
   v.check(
     s.finalSnapshot &&
@@ -384,16 +382,14 @@ function validatePointInTimeRestore(
       'must be the cluster resource id RDS assigns ("cluster-" and upper-case letters and digits), not the cluster identifier',
     );
   if (!literal(id)) return;
-  if (id.startsWith("arn:")) {
-    checkArn(v, "restoreToPointInTime.sourceClusterIdentifier", id, CLUSTER_ARN);
-  } else {
-    v.matches(
-      "restoreToPointInTime.sourceClusterIdentifier",
-      id,
-      IMPORTED_CLUSTER_IDENTIFIER,
-      "must be a DB cluster identifier (1-63 lowercase letters, digits and single hyphens, starting with a letter) or a cluster ARN",
-    );
-  }
+  checkNameOrArn(
+    v,
+    "restoreToPointInTime.sourceClusterIdentifier",
+    id,
+    CLUSTER_ARN,
+    IMPORTED_CLUSTER_IDENTIFIER,
+    "must be a DB cluster identifier (1-63 lowercase letters, digits and single hyphens, starting with a letter) or a cluster ARN",
+  );
   v.check(
     id.split(":").pop() === s.clusterIdentifier,
     `restoreToPointInTime.sourceClusterIdentifier ${JSON.stringify(id)} is this cluster's own identifier: the restored cluster needs a new identifier, and the source must still exist. Fix: give the new cluster another clusterIdentifier, e.g. "${s.clusterIdentifier}-restored".`,
@@ -525,4 +521,17 @@ export function validateGrantConnect(
       `grantConnect: the policy name ${JSON.stringify(policyName)} is longer than IAM's 128 characters. Use a shorter dbUser.`,
     )
     .throwIfAny();
+}
+
+/** An RDS reference given as an ARN (checked against `arnRule`) or as a name (checked against `name`). */
+function checkNameOrArn(
+  v: Validator,
+  field: string,
+  value: string,
+  arnRule: ArnRule,
+  name: RegExp,
+  what: string,
+): void {
+  if (value.startsWith("arn:")) checkArn(v, field, value, arnRule);
+  else v.matches(field, value, name, what);
 }

@@ -5,7 +5,6 @@
 import "cdktf/lib/testing/adapters/jest";
 import { TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import {
@@ -16,23 +15,12 @@ import {
   IAuroraGlobalDatabase,
 } from "../src";
 import { plannedCreates, synthAndPlan, PlanJson } from "../../../test/helpers/tofu";
-import { awsEnv, itWithAwsProvider, pinAwsToMirror } from "../../../test/helpers/aws";
+import { awsEnv, itWithAwsProvider, MotoAwsStack } from "../../../test/helpers/aws";
 import { TAGS } from "./cluster-helpers";
 
-/** A stack whose AWS provider sends `region` to moto (as MotoAwsStack does for us-east-1). */
+/** A stack whose AWS provider sends `region` to moto. */
 function motoStack(id: string, region: string): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), id);
-  new AwsProvider(stack, "aws", {
-    region,
-    accessKey: "testing",
-    secretKey: "testing",
-    skipCredentialsValidation: true,
-    skipRequestingAccountId: true,
-    skipMetadataApiCheck: "true",
-    skipRegionValidation: true,
-  });
-  pinAwsToMirror(stack);
-  return stack;
+  return new MotoAwsStack(Testing.app(), id, region);
 }
 
 /** A VPC with three private subnets in `region`. */
