@@ -1,6 +1,6 @@
 // Two projects: fast unit tests (synth only, in parallel) and integration tests that run the real
 // OpenTofu against a local PostgreSQL and moto (one pair per worker: test/helpers/global-setup.js;
-// `npm test` runs them on two workers, as they mostly wait on moto and the provider's polling).
+// `npm test` runs them on three workers, as they mostly wait on moto and the provider's polling).
 const path = require("path");
 
 const transform = {
@@ -43,7 +43,7 @@ module.exports = {
       setupFilesAfterEnv: [...common.setupFilesAfterEnv, path.join(__dirname, "test/setup-integration.js")],
     },
   ],
-  // Long integration files first (two workers in `npm test`), and a line per file start/end.
+  // Long integration files first (three workers in `npm test`), and a line per file start/end.
   testSequencer: "<rootDir>/test/helpers/sequencer.js",
   reporters: [
     "default",

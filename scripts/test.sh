@@ -7,7 +7,7 @@
 #   - the checks (typecheck ... unit), one after the other, each with its output in
 #     .tmp/steps/<step>.log and one line when it ends (its log's tail when it fails);
 #   - the integration tests: packaging.test.ts alone first (scripts/pack.sh rebuilds every dist/
-#     the other files synthesize from), then the rest on two Jest workers (a PostgreSQL and a moto
+#     the other files synthesize from), then the rest on three Jest workers (a PostgreSQL and a moto
 #     each), with a line per file start/end and a heartbeat every minute.
 # With arguments (Jest filters, e.g. a test path) the integration tests run in one band instead.
 # Ends with one verdict line: PASSED/FAILED, "N passed, N failed, N skipped" (Jest's and Go's tests
@@ -72,7 +72,7 @@ if [ $# -gt 0 ]; then
   run_step integration npx jest --ci --selectProjects integration --runInBand "$@"
 else
   run_step integration-packaging npx jest --ci --selectProjects integration --runInBand test/integration/packaging.test.ts
-  run_step integration npx jest --ci --selectProjects integration --maxWorkers=2 --testPathIgnorePatterns /test/integration/packaging.test.ts
+  run_step integration npx jest --ci --selectProjects integration --maxWorkers=3 --testPathIgnorePatterns /test/integration/packaging.test.ts
 fi
 
 echo "=== waiting for the checks"

@@ -122,8 +122,8 @@ describe("integration file order", () => {
       ].map(test),
     );
     expect(sorted.map((t) => path.relative(root, t.path))).toEqual([
-      "test/integration/examples.test.ts",
       "packages/aurora-postgres-cluster/test/cluster.integ.ts",
+      "test/integration/examples.test.ts",
       "packages/vpc-3az/test/vpc-3az.integ.ts",
       "test/integration/docs.test.ts",
     ]);
