@@ -119,6 +119,14 @@ for (const [k, v] of top(phases, 10)) out.push(`| ${k} | ${ms(v)} | ${pct(v)} |`
 out.push("", "Self time by package:", "");
 out.push("| package | ms | % |", "| --- | ---: | ---: |");
 for (const [k, v] of top(selfByPkg, 8)) out.push(`| ${k} | ${ms(v)} | ${pct(v)} |`);
+const own = [...selfByPkg.entries()]
+  .filter(([k]) => k.startsWith("@aurora-cdktf/") || k.startsWith("examples/"))
+  .reduce((sum, [, v]) => sum + v, 0);
+if (own > 0)
+  out.push(
+    "",
+    `The library's and the example's own code (every \`@aurora-cdktf/*\` package and \`examples/*\`, self time): ${ms(own)} ms (${pct(own)}%).`,
+  );
 out.push("", "Top functions by self time:", "");
 out.push("| function | ms | % |", "| --- | ---: | ---: |");
 for (const [k, v] of top(selfByFn, 10)) out.push(`| \`${k.replace(/\|/g, "\\|")}\` | ${ms(v)} | ${pct(v)} |`);

@@ -58,6 +58,9 @@ const cliStart = stats("cli_startup");
 const nodeStart = stats("node_startup");
 const exLoad = stats("example_load");
 const exNoTrace = stats("example_notrace");
+const thirdParty = stats("third_party_load");
+const cdktfLoad = stats("cdktf_load");
+const exDeferred = stats("example_deferred");
 const s50NoTrace = stats("scale_50_notrace");
 const cdk = stats("cdk_default");
 const cdkNv = stats("cdk_novalidation");
@@ -216,6 +219,15 @@ const ROWS = [
     "example_notrace",
     "Diagnostic: example synth without cdktf's token stack traces (`-r bench/no-stack-traces.js`)",
   ],
+  [
+    "third_party_load",
+    "Diagnostic: the example's third-party modules alone (cdktf, its dependencies, constructs, bindings: `bench/third-party-load.js`)",
+  ],
+  ["cdktf_load", "Diagnostic: `node -e 'require(\"cdktf\")'` alone"],
+  [
+    "example_deferred",
+    "Diagnostic: example synth with cdktf's unused start-up requires (archiver, semver) deferred (`-r bench/defer-cdktf-deps.js`)",
+  ],
   ["cdk_default", "AWS CDK v2 app, `app.synth()` in node, defaults (built-in CloudFormation validation on)"],
   ["cdk_novalidation", "AWS CDK v2 app, `app.synth()` in node, `CDK_VALIDATION=false`"],
   ["scale_1", "Scale: 1 cluster + bootstrap (Network + 1 Cluster + 1 Bootstrap stack)"],
@@ -352,6 +364,33 @@ if (missed.length) {
           ` The AWS CDK app takes ${s(cdkNv.median)} without its validation and ${s(cdk ? cdk.median : undefined)} with it.`,
         );
       p(parts.join(""), "");
+      const ownLoad = jsonl("own_load");
+      if (thirdParty && cdkNv) {
+        const half = 0.5 * cdkNv.median;
+        const floor = [
+          `The floor under T3b: node with the example's ${facts.third_party_files || "?"} third-party files alone `,
+          `(cdktf, its dependencies, constructs and the provider bindings, before any construct) takes `,
+          `${s(thirdParty.median)}, ${(thirdParty.median / cdkNv.median).toFixed(2)}x of the AWS CDK app's whole synth`,
+          cdktfLoad
+            ? `; \`require("cdktf")\` alone (${facts.cdktf_files || "?"} files) ${s(cdktfLoad.median)}`
+            : "",
+          ownLoad.length
+            ? `. The library's and the example's own ${ownLoad[0].ownFiles} files load in ` +
+              `${median(ownLoad.map((r) => r.ownMs)).toFixed(0)} ms on top of it (in-process median, ` +
+              `\`bench/third-party-load.js --then\`)`
+            : "",
+          `. Half of AWS CDK is ${s(half)}: `,
+          `it leaves ${s(Math.max(0, half - thirdParty.median))} for building the tree and cdktf's \`app.synth()\` `,
+          `of ${facts.example_resources || "?"} resources, which take ${s(Math.max(0, ex.median - exLoad.median))} here.`,
+        ];
+        if (exDeferred)
+          floor.push(
+            ` With cdktf's start-up requires that this app never calls (archiver for assets, semver for its version ` +
+              `check) deferred to their first use, the example takes ${s(exDeferred.median)} ` +
+              `(${(exDeferred.median / cdkNv.median).toFixed(2)}x): that is cdktf's to change, not the app's.`,
+          );
+        p(floor.join(""), "");
+      }
     }
     const rss = read("rss-example.txt").trim().split("\n").pop();
     if (rss) p(`Memory of one \`node dist/main.js\`: ${rss}.`, "");

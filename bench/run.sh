@@ -153,9 +153,18 @@ if has synth; then
   fact cdk_version "$(node -p 'require(process.argv[1]).version' "$CDK/node_modules/aws-cdk-lib/package.json")"
 
   say "synth: example (node, cdktf synth, cdktf --version) and the AWS CDK app, interleaved, $RUNS runs"
+  THIRD_PARTY=$WORK/third-party-modules.txt
+  if [ "$HAVE_EXAMPLE" = 1 ]; then
+    # Every file the example loads from node_modules (cdktf, its dependencies, constructs, the
+    # provider bindings), in load order: the third-party floor under its synth.
+    (cd "$EXAMPLE" && node -e 'require("./dist/stack.js");
+      console.log(Object.keys(require.cache).filter((f) => f.includes("/node_modules/")).join("\n"))') > "$THIRD_PARTY"
+    fact third_party_files "$(wc -l < "$THIRD_PARTY")"
+    fact cdktf_files "$(cd "$EXAMPLE" && node -e 'require("cdktf"); console.log(Object.keys(require.cache).length)')"
+  fi
   for ((i = 1; i <= RUNS; i++)); do
     if [ "$HAVE_EXAMPLE" = 1 ]; then
-      rm -rf "$OUT/example-node" "$OUT/example-cli"
+      rm -rf "$OUT/example-node" "$OUT/example-cli" "$OUT/example-notrace" "$OUT/example-deferred"
       measure "$EXAMPLE" example_node env CDKTF_OUTDIR="$OUT/example-node" node dist/main.js
       measure "$EXAMPLE" example_cli npx cdktf synth --output "$OUT/example-cli"
       measure "$EXAMPLE" cli_startup npx cdktf --version
@@ -164,12 +173,22 @@ if has synth; then
       measure "$EXAMPLE" example_load node -e 'require("./dist/stack.js")'
       measure "$EXAMPLE" example_notrace env CDKTF_OUTDIR="$OUT/example-notrace" \
         node -r "$BENCH/no-stack-traces.js" dist/main.js
+      # The floor: the third-party modules alone, cdktf alone, and the example with the two
+      # dependencies cdktf loads at start-up but this app never calls deferred to their first use.
+      measure "$EXAMPLE" third_party_load node "$BENCH/third-party-load.js" "$THIRD_PARTY"
+      measure "$EXAMPLE" cdktf_load node -e 'require("cdktf")'
+      measure "$EXAMPLE" example_deferred env CDKTF_OUTDIR="$OUT/example-deferred" \
+        node -r "$BENCH/defer-cdktf-deps.js" dist/main.js
     fi
     rm -rf "$OUT/cdk-default" "$OUT/cdk-novalidation"
     measure "$CDK" cdk_default node app.js "$OUT/cdk-default"
     measure "$CDK" cdk_novalidation env CDK_VALIDATION=false node app.js "$OUT/cdk-novalidation"
   done
   if [ "$HAVE_EXAMPLE" = 1 ]; then
+    # In-process: the third-party floor, then the library's and the example's own modules on top.
+    for ((i = 1; i <= RUNS; i++)); do
+      (cd "$EXAMPLE" && node "$BENCH/third-party-load.js" "$THIRD_PARTY" --then dist/stack.js)
+    done > "$RES/own_load.jsonl"
     read -r s r < <(count_tf "$OUT/example-node")
     fact example_stacks "$s"
     fact example_resources "$r"
