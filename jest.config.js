@@ -16,6 +16,9 @@ const common = {
   transform,
   moduleNameMapper,
   setupFilesAfterEnv: [path.join(__dirname, "test/setup-jest.js")],
+  // Synthesized stacks in snapshots: canonical JSON, the bindings' own provider pins as placeholders
+  // (the same snapshots on cdktf and CDK Terrain: jest.cdktn.config.js).
+  snapshotSerializers: [path.join(__dirname, "test/helpers/synth-serializer.js")],
   modulePathIgnorePatterns: ["<rootDir>/.tmp/", "/dist/", "/cdktf.out/", "<rootDir>/bench/work/"],
 };
 
