@@ -24,6 +24,8 @@ case "${1:-}" in
 esac
 
 log() { echo "cdktn: $*"; }
+die() { echo "cdktn: ERROR: $*" >&2; exit 1; }
+[ -x node_modules/.bin/tsc ] || die "the project's npm packages are missing (TypeScript compiles the generated bindings). Run: bash scripts/setup.sh"
 start=$SECONDS
 
 # npm packages: npm ci from the lock file into a temporary folder, renamed into place when complete
@@ -39,8 +41,12 @@ else
   # The @cdktn bindings declare node >= 22.11; they run on the project's node >= 20.9 (EBADENGINE warning).
   (cd "$tmp" && npm ci --no-audit --no-fund --loglevel=error --engine-strict=false)
   touch "$tmp/.installed"
-  rm -rf "$DIR"
-  mv "$tmp" "$DIR"
+  if [ -f "$DIR/.installed" ]; then
+    rm -rf "$tmp" # another run finished the same install meanwhile
+  else
+    rm -rf "$DIR"
+    mv "$tmp" "$DIR"
+  fi
   trap - EXIT
 fi
 
@@ -55,7 +61,7 @@ else
   # The generator asks the engine on PATH for its version at load: no checkpoint call, no CLI config.
   CHECKPOINT_DISABLE=1 TF_CLI_CONFIG_FILE=/dev/null node "$SRC/generate-postgresql.js" "$DIR" "$SRC/postgresql-1.26.0-schema.json" "$DIR/gen/src"
   cp "$SRC/tsconfig.gen.json" "$DIR/gen/tsconfig.json"
-  npx tsc -p "$DIR/gen/tsconfig.json"
+  node_modules/.bin/tsc -p "$DIR/gen/tsconfig.json"
   echo "$gen_hash" > "$DIR/gen/.generated"
 fi
 

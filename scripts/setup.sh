@@ -2,6 +2,7 @@
 # One-time (idempotent) set-up of everything the tests and the main job need, on a new machine too:
 #   - Debian packages: PostgreSQL 15 server, pgaudit, shellcheck (when missing; needs root)
 #   - npm packages (npm ci)
+#   - CDK Terrain (cdktn) and its bindings for the unit tests' second run, into a cache (scripts/cdktn.sh)
 #   - OpenTofu, the providers and actionlint, built from the Go module proxy into a cache (scripts/toolchain.sh)
 #   - a Python venv with moto[server] (the AWS fake) and checkov (the policy scanner)
 # Usage: bash scripts/setup.sh [--no-aws]   (--no-aws: do not build the ~1 GB AWS provider)
@@ -43,6 +44,9 @@ else
   npm ci --no-audit --no-fund --loglevel=error
   echo "$lock_hash" > "$stamp"
 fi
+
+step "CDK Terrain packages and generated postgresql bindings (scripts/cdktn.sh)"
+bash scripts/cdktn.sh
 
 step "engine and providers (scripts/toolchain.sh $*)"
 bash scripts/toolchain.sh "$@"

@@ -2,6 +2,7 @@
 # The whole test suite: type check, lint (TypeScript, formatting, ShellCheck on every shell script,
 # actionlint on every GitHub Actions workflow),
 # `go vet` and `go test` of the stand-in providers (tools/compat-providers), unit tests (synth),
+# the type check and unit tests again on CDK Terrain (cdktn 0.24, jest.cdktn.config.js),
 # integration tests (real OpenTofu against throwaway PostgreSQL 15 servers and moto).
 # Two lanes side by side, as the integration tests mostly wait on moto and the provider's polling:
 #   - the checks (typecheck ... unit), one after the other, each with its output in
@@ -52,8 +53,25 @@ lane_step() {
     echo "$name" >> .tmp/steps/failed
   fi
 }
+# CDK Terrain (cdktn): the same type check and unit tests against the packages scripts/cdktn.sh
+# installed (a cache outside the repository). A missing cache fails the step, never skips it.
+cdktn_ready() {
+  local dir
+  dir=$(bash scripts/cdktn.sh --dir)
+  if [ ! -f "$dir/.installed" ] || [ ! -f "$dir/gen/.generated" ]; then
+    echo "CDK Terrain (cdktn) packages are not installed in $dir. Run: bash scripts/setup.sh" >&2
+    return 1
+  fi
+}
+typecheck_cdktn() {
+  cdktn_ready && node scripts/lib/cdktn.js tsconfig .tmp/tsconfig.cdktn.json && npx tsc -p .tmp/tsconfig.cdktn.json --noEmit
+}
+unit_cdktn() {
+  cdktn_ready && npx jest --ci --config jest.cdktn.config.js "$@"
+}
 checks() {
   lane_step typecheck npx tsc -p tsconfig.json --noEmit
+  lane_step typecheck-cdktn typecheck_cdktn
   lane_step lint npx eslint . --max-warnings 0
   lane_step format npx prettier --check . --log-level warn
   lane_step shellcheck bash scripts/lint-shell.sh
@@ -61,9 +79,10 @@ checks() {
   lane_step go-vet node scripts/lib/go-check.js vet tools/compat-providers
   lane_step go-test node scripts/lib/go-check.js test tools/compat-providers
   lane_step unit npx jest --ci --selectProjects unit "$@"
+  lane_step unit-cdktn unit_cdktn "$@"
 }
 
-echo "=== checks (typecheck, lint, format, shellcheck, workflows, go vet, go test, unit) in the background; logs in .tmp/steps/"
+echo "=== checks (typecheck and on cdktn, lint, format, shellcheck, workflows, go vet, go test, unit and on cdktn) in the background; logs in .tmp/steps/"
 checks "$@" &
 checks_pid=$!
 trap 'kill "$checks_pid" 2>/dev/null' EXIT
