@@ -29,6 +29,12 @@ const pgServer = require("./lib/pg-server");
 const { ARGS, TofuWorkdir, describeCreates, plannedCreates } = require("./lib/tofu");
 const { duration, standInNote, toolsLine } = require("./lib/verdict");
 
+// No shared provider plugin cache: the steps below run `tofu init` side by side, and OpenTofu's
+// plugin cache is not safe for concurrent installs (seen here: a provider binary missing for a
+// moment while another init re-linked it). The toolchain's filesystem mirror is linked, not copied,
+// so the cache saves nothing.
+delete process.env.TF_PLUGIN_CACHE_DIR;
+
 const ROOT = path.resolve(__dirname, "..");
 const REF = "reference-architecture";
 const EXISTING = "lineage-on-existing-cluster";
@@ -386,8 +392,6 @@ async function main() {
         state.moto = await moto.start();
         // Few SDK retries: an API moto lacks fails fast instead of being retried for minutes.
         Object.assign(process.env, moto.awsEnv(state.moto), { AWS_MAX_ATTEMPTS: "3" });
-        process.env.TF_PLUGIN_CACHE_DIR ||= path.join(os.homedir(), ".terraform.d", "plugin-cache");
-        fs.mkdirSync(process.env.TF_PLUGIN_CACHE_DIR, { recursive: true });
       });
     },
     () =>

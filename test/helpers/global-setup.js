@@ -12,6 +12,9 @@ const pg = require("../../scripts/lib/pg-server");
 const moto = require("../../scripts/lib/moto-server");
 
 module.exports = async function globalSetup(globalConfig) {
+  // No shared provider plugin cache: the workers run `tofu init` side by side, and OpenTofu's plugin
+  // cache is not safe for concurrent installs. The toolchain's mirror is linked, not copied.
+  delete process.env.TF_PLUGIN_CACHE_DIR;
   for (const v of ["TF_CLI_CONFIG_FILE", "TERRAFORM_BINARY_NAME"]) {
     if (!process.env[v]) {
       throw new Error(

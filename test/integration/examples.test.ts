@@ -58,13 +58,10 @@ class MotoRun {
   constructor(private readonly stacksDir: string) {}
 
   public workdir(stack: string): TofuWorkdir {
-    const cache = process.env.TF_PLUGIN_CACHE_DIR || path.join(os.homedir(), ".terraform.d", "plugin-cache");
-    fs.mkdirSync(cache, { recursive: true });
     // Few SDK retries: an API moto lacks fails fast instead of being retried for minutes.
     return new TofuWorkdir(path.join(this.stacksDir, stack), {
       ...awsEnv(),
       AWS_MAX_ATTEMPTS: "3",
-      TF_PLUGIN_CACHE_DIR: cache,
     });
   }
 
