@@ -55,19 +55,11 @@ lane_step() {
 }
 # CDK Terrain (cdktn): the same type check and unit tests against the packages scripts/cdktn.sh
 # installed (a cache outside the repository). A missing cache fails the step, never skips it.
-cdktn_ready() {
-  local dir
-  dir=$(bash scripts/cdktn.sh --dir)
-  if [ ! -f "$dir/.installed" ] || [ ! -f "$dir/gen/.generated" ]; then
-    echo "CDK Terrain (cdktn) packages are not installed in $dir. Run: bash scripts/setup.sh" >&2
-    return 1
-  fi
-}
 typecheck_cdktn() {
-  cdktn_ready && node scripts/lib/cdktn.js tsconfig .tmp/tsconfig.cdktn.json && npx tsc -p .tmp/tsconfig.cdktn.json --noEmit
+  node scripts/lib/cdktn.js tsconfig .tmp/tsconfig.cdktn.json && npx tsc -p .tmp/tsconfig.cdktn.json --noEmit
 }
 unit_cdktn() {
-  cdktn_ready && npx jest --ci --config jest.cdktn.config.js "$@"
+  node scripts/lib/cdktn.js check && npx jest --ci --config jest.cdktn.config.js "$@"
 }
 checks() {
   lane_step typecheck npx tsc -p tsconfig.json --noEmit

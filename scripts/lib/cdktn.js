@@ -2,8 +2,9 @@
 // repository) and how the project's imports map onto them: one table for the unit tests
 // (jest.cdktn.config.js, as a moduleNameMapper) and the type check (a tsconfig with `paths`).
 //
-// CLI (scripts/test.sh): node scripts/lib/cdktn.js tsconfig OUT_FILE
-//   writes a tsconfig extending the project's tsconfig.json with the cdktn `paths`.
+// CLI (scripts/test.sh): node scripts/lib/cdktn.js check | tsconfig OUT_FILE
+//   check: exits 1 with how to fix it when scripts/cdktn.sh has not filled the cache;
+//   tsconfig: the same check, then writes a tsconfig extending the project's with the cdktn `paths`.
 "use strict";
 const { execFileSync } = require("child_process");
 const fs = require("fs");
@@ -74,11 +75,20 @@ module.exports = { cdktnDir, installedCdktnDir, importMap, jestModuleNameMapper,
 
 if (require.main === module) {
   const [cmd, out] = process.argv.slice(2);
-  if (cmd !== "tsconfig" || !out) {
-    console.error("usage: node scripts/lib/cdktn.js tsconfig OUT_FILE");
+  if (!(cmd === "check" || (cmd === "tsconfig" && out))) {
+    console.error("usage: node scripts/lib/cdktn.js check | tsconfig OUT_FILE");
     process.exit(2);
   }
-  const file = path.resolve(out);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `${JSON.stringify(tsconfig(installedCdktnDir(), file), null, 2)}\n`);
+  let dir;
+  try {
+    dir = installedCdktnDir();
+  } catch (e) {
+    console.error(e.message);
+    process.exit(1);
+  }
+  if (cmd === "tsconfig") {
+    const file = path.resolve(out);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `${JSON.stringify(tsconfig(dir, file), null, 2)}\n`);
+  }
 }
