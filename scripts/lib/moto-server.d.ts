@@ -28,3 +28,9 @@ export declare function getSecretString(
   state: Pick<MotoState, "endpoint">,
   secretId: string,
 ): Promise<string>;
+
+/** Deletes a secret in moto at once (no recovery window), so that its name can be created again. */
+export declare function forceDeleteSecret(
+  state: Pick<MotoState, "endpoint">,
+  secretId: string,
+): Promise<void>;

@@ -155,4 +155,9 @@ async function getSecretString(state, secretId) {
   return (await secretsManager(state, "GetSecretValue", { SecretId: secretId })).SecretString;
 }
 
-module.exports = { start, stop, awsEnv, createSecret, getSecretString };
+/** Deletes a secret at once (no recovery window), so that its name can be created again. */
+async function forceDeleteSecret(state, secretId) {
+  await secretsManager(state, "DeleteSecret", { SecretId: secretId, ForceDeleteWithoutRecovery: true });
+}
+
+module.exports = { start, stop, awsEnv, createSecret, getSecretString, forceDeleteSecret };

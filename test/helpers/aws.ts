@@ -8,7 +8,13 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
 import { providerVersions } from "@aurora-cdktf/core";
 import { awsProviderAvailable, mirroredAwsVersion } from "../../scripts/lib/aws";
-import { awsEnv as motoAwsEnv, getSecretString, type MotoState } from "../../scripts/lib/moto-server";
+import {
+  awsEnv as motoAwsEnv,
+  forceDeleteSecret,
+  getSecretString,
+  type MotoState,
+} from "../../scripts/lib/moto-server";
+import { ARGS, TofuError, TofuWorkdir, tail } from "../../scripts/lib/tofu";
 
 // What the main job (scripts/main.js) uses too lives in scripts/lib: aws.js, moto-server.js.
 export { awsProviderAvailable, mirroredAwsVersion };
@@ -33,6 +39,28 @@ function motoState(): MotoState {
 /** Environment that sends the AWS provider to this run's moto with fake credentials. */
 export function awsEnv(): Record<string, string> {
   return motoAwsEnv(motoState());
+}
+
+/**
+ * `apply` against moto, retried once in one known case: the provider's CreateSecret answered with
+ * ResourceExistsException for a secret that no earlier step created (seen once under load: the
+ * SDK's retry of a first attempt that moto had carried out). That secret is in no state, so it is
+ * deleted from moto and the whole apply runs again; any other failure, or a second one, throws.
+ */
+export async function applyOnMoto(work: TofuWorkdir): Promise<void> {
+  const first = work.run(ARGS.apply);
+  if (first.code === 0) return;
+  const orphan = /creating Secrets Manager Secret \(([^)]+)\):[^\n]*ResourceExistsException/.exec(
+    first.stderr,
+  );
+  if (!orphan) {
+    throw new TofuError(
+      `apply exited ${first.code} in ${work.dir}\n--- stdout ---\n${tail(first.stdout)}\n--- stderr ---\n${tail(first.stderr)}`,
+    );
+  }
+  console.warn(`moto: CreateSecret met its own earlier attempt (${orphan[1]}); deleted it, applying again`);
+  await forceDeleteSecret(motoState(), orphan[1]);
+  work.apply();
 }
 
 /** The current SecretString of a secret in this run's moto. */

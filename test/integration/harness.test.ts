@@ -15,9 +15,10 @@ import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { Password } from "@cdktf/provider-random/lib/password";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { applyCycle, plannedCreates, synthAndPlan } from "../helpers/tofu";
+import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
+import { applyCycle, plannedCreates, synthAndPlan, synthToDir, TofuWorkdir } from "../helpers/tofu";
 import { asRole, asSuperuser, createDatabase, MasterKind, providerConfig } from "../helpers/postgres";
-import { awsEnv, itWithAwsProvider, MotoAwsStack } from "../helpers/aws";
+import { applyOnMoto, awsEnv, itWithAwsProvider, MotoAwsStack } from "../helpers/aws";
 
 class BootstrapProbeStack extends TerraformStack {
   constructor(scope: Construct, id: string, kind: MasterKind, database: string, prefix: string) {
@@ -104,6 +105,36 @@ describe("foundation harness", () => {
         const { plan } = synthAndPlan(stack, awsEnv());
         expect(plannedCreates(plan, "aws_vpc")).toEqual(["aws_vpc.Vpc"]);
         expect(plannedCreates(plan, "aws_security_group")).toEqual(["aws_security_group.Sg"]);
+      },
+    );
+  });
+
+  describe("applyOnMoto", () => {
+    itWithAwsProvider(
+      "deletes a secret that CreateSecret met as already existing but no state holds, and applies again",
+      async () => {
+        // GIVEN a secret left in moto outside any state (what an SDK retry of a carried-out CreateSecret leaves)
+        const stack = new MotoAwsStack(Testing.app(), "harness-orphan");
+        new SecretsmanagerSecret(stack, "Secret", { name: "harness/orphan", recoveryWindowInDays: 0 });
+        const work = new TofuWorkdir(synthToDir(stack), awsEnv());
+        work.init();
+        work.apply();
+        work.run(["state", "rm", "aws_secretsmanager_secret.Secret"]);
+        expect(work.run(["apply", "-input=false", "-auto-approve", "-no-color"]).stderr).toContain(
+          "ResourceExistsException",
+        );
+        const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+        try {
+          // WHEN
+          await applyOnMoto(work);
+          // THEN it said so, and the secret is created and in the state
+          expect(warn).toHaveBeenCalledWith(expect.stringContaining("harness/orphan"));
+          expect(work.stateList()).toEqual(["aws_secretsmanager_secret.Secret"]);
+        } finally {
+          warn.mockRestore();
+          work.destroy();
+        }
+        expect(work.stateList()).toEqual([]);
       },
     );
   });

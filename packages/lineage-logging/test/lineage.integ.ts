@@ -34,7 +34,13 @@ import {
   providerConfig,
   withSession,
 } from "../../../test/helpers/postgres";
-import { awsEnv, itWithAwsProvider, MotoAwsStack, motoSecretString } from "../../../test/helpers/aws";
+import {
+  applyOnMoto,
+  awsEnv,
+  itWithAwsProvider,
+  MotoAwsStack,
+  motoSecretString,
+} from "../../../test/helpers/aws";
 import {
   countHits,
   hitsOf,
@@ -495,7 +501,7 @@ describe("LineageLogging against moto", () => {
     work.validate();
     try {
       // WHEN
-      work.apply();
+      await applyOnMoto(work);
       // THEN a second plan changes nothing but the instance parameter group: moto's
       // DescribeDBParameters answers without `Source`, and the provider's aws_db_parameter_group read
       // then drops the parameters (the cluster parameter group, read the same way, has no diff)
